@@ -1,0 +1,1 @@
+"""Guichet: a static-site generator for town-hall procedure portals, built on Pelican."""

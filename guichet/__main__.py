@@ -1,0 +1,5 @@
+import sys
+
+from guichet.cli import main
+
+sys.exit(main())

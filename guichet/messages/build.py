@@ -1,0 +1,19 @@
+"""Messages printed by the build itself."""
+
+ERROR_PREFIX = "✗ Erreur : "
+WARNING_PREFIX = "⚠ "
+PLUGIN_NOT_LOADED = (
+    "l'extension « {name} » n'a pas pu être chargée : le site ne peut pas être construit "
+    "correctement. Ce n'est pas un problème de contenu : prévenez l'équipe technique."
+)
+PLUGIN_SHADOWED = (
+    "l'extension « {name} » a été chargée depuis {path} au lieu du dossier plugins/ du "
+    "projet. Désinstallez le paquet qui porte le même nom."
+)
+INTERNAL_ERROR = (
+    "✗ Erreur interne de Guichet : le site n'a pas été construit. Ce n'est probablement pas "
+    "un problème de contenu. Transmettez le fichier {log} à l'équipe technique."
+)
+BUILD_HAD_ERRORS = (
+    "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
+)

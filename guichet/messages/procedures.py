@@ -1,0 +1,46 @@
+"""Messages about procedures and counters (metadata of content/demarches and content/guichets)."""
+
+from __future__ import annotations
+
+MISSING_FIELD = "Le champ « {field} » est obligatoire et il manque."
+EMPTY_FIELD = "Le champ « {field} » est vide."
+EXAMPLE = "Exemple attendu : {field}: {example}"
+UNKNOWN_FIELD = "Le champ « {field} » n'est pas connu : il sera ignoré."
+UNKNOWN_FIELD_HINT = "Vouliez-vous écrire « {suggestion} » ? Champs possibles : {known}."
+UNKNOWN_FIELD_HINT_NO_SUGGESTION = "Champs possibles : {known}."
+EMPTY_FILE = "Le fichier est vide."
+EMPTY_FILE_HINT = "Copiez un modèle (make demarche) ou supprimez ce fichier."
+NOT_UTF8 = "Le fichier n'est pas enregistré en UTF-8 (caractères illisibles)."
+NOT_UTF8_HINT = "Ouvrez-le dans votre éditeur et enregistrez-le avec l'encodage « UTF-8 »."
+UNREADABLE = "Le fichier ne peut pas être lu : {error}"
+BAD_SLUG = "Le nom du fichier « {name} » ne convient pas pour une adresse web."
+BAD_SLUG_HINT = (
+    "Renommez le fichier en minuscules sans accents ni espaces, avec des tirets, "
+    "40 caractères au plus : par exemple « carte-identite.md »."
+)
+RESERVED_SLUG = "Le nom de fichier « {name} » est réservé par le site."
+DUPLICATE_SLUG = "L'adresse « {url} » est déjà utilisée par {other}."
+DUPLICATE_SLUG_HINT = "Donnez un autre nom à l'un des deux fichiers."
+UNKNOWN_THEME = "Le thème « {value} » n'existe pas."
+UNKNOWN_THEME_HINT = "Thèmes possibles : {known}."
+UNKNOWN_COUNTER = "Le guichet « {value} » n'existe pas."
+UNKNOWN_COUNTER_HINT = (
+    "Écrivez le nom d'un fichier de content/guichets/ sans « .md ». Guichets existants : {known}."
+)
+NO_COUNTERS_EXIST = "Aucun guichet n'existe encore dans content/guichets/."
+BAD_EMAIL = "« {value} » n'est pas une adresse de courriel."
+BAD_URL = "« {value} » n'est pas une adresse web complète."
+BAD_URL_HINT = "Exemple attendu : Service-en-ligne: https://www.service-public.fr/"
+BAD_YES_NO = "« {value} » : écrivez « oui » ou « non »."
+LONG_SUMMARY = (
+    "Le résumé fait {length} caractères : visez une phrase de {limit} caractères au plus."
+)
+STALE = "Cette démarche a été vérifiée le {date}, il y a plus de {months} mois."
+STALE_HINT = "Vérifiez-la auprès du service concerné, puis mettez à jour « Verifie-le »."
+FUTURE_DATE = "La date de vérification ({date}) est dans le futur."
+MISSING_SECTION = "La partie « {heading} » manque dans le texte de la démarche."
+MISSING_SECTION_HINT = "Ajoutez un titre « ## {heading} » suivi d'une liste."
+EMPTY_LIST_SECTION = "La partie « {heading} » doit contenir une liste (une ligne par élément)."
+EMPTY_LIST_SECTION_HINT = "Commencez chaque élément par « - » (ou « 1. » pour des étapes)."
+MISSING_OPTIONAL = "Le champ « {field} » n'est pas rempli : il aide les habitants."
+UNUSED_COUNTER = "Aucune démarche n'indique ce guichet."

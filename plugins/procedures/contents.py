@@ -1,0 +1,93 @@
+"""Pelican content types: procedures and counters, with their own templates and URL settings.
+
+``PROCEDURE_URL`` / ``PROCEDURE_SAVE_AS`` and ``COUNTER_URL`` / ``COUNTER_SAVE_AS`` come from the
+settings, as Pelican does for articles and pages (the class name prefixes the setting).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pelican.contents import Content
+
+from .closures import Closure, upcoming
+from .sections import Section, list_items, split_sections
+from .validation import CounterData, ProcedureData
+
+
+class Counter(Content):
+    """A place residents can go to: hours, address, phone. ``data`` is a CounterData."""
+
+    default_template = "counter"
+    mandatory_properties = ("title",)
+    data: CounterData
+    procedures: list[Procedure]
+    today = None
+
+    @property
+    def upcoming_closures(self) -> tuple[Closure, ...]:
+        return upcoming(self.data.closures, self.today)
+
+
+class Procedure(Content):
+    """A procedure ("démarche"). ``data`` is a ProcedureData; ``counters`` are Counter objects."""
+
+    default_template = "procedure"
+    mandatory_properties = ("title",)
+    data: ProcedureData
+    counters: list[Counter]
+    theme: Theme
+
+    @property
+    def flyer_url(self) -> str:
+        return self._expand_settings("flyer_url")
+
+    @property
+    def flyer_save_as(self) -> str:
+        return self._expand_settings("flyer_save_as")
+
+    @property
+    def pdf_url(self) -> str:
+        return self._expand_settings("pdf_url")
+
+    @property
+    def pdf_save_as(self) -> str:
+        return self._expand_settings("pdf_save_as")
+
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``).
+
+        Computed at write time, after plugins (sanitizer, images) rewrote the HTML.
+        """
+        found: dict[str, Section] = {}
+        for section in split_sections(self.content):
+            found.setdefault(section.key, section)
+        return found
+
+    @property
+    def other_sections(self) -> list[Section]:
+        return [s for s in split_sections(self.content) if s.key == "other"]
+
+    @property
+    def documents(self) -> list[str]:
+        section = self.sections.get("documents")
+        return list_items(section.html) if section else []
+
+    @property
+    def steps(self) -> list[str]:
+        section = self.sections.get("steps")
+        return list_items(section.html) if section else []
+
+
+class Theme:
+    """A group of procedures (``etat-civil``), with its own page."""
+
+    def __init__(self, key: str, label: str, settings: dict):
+        self.key, self.slug, self.label = key, key, label
+        self.url = settings["THEME_URL"].format(slug=key)
+        self.save_as = settings["THEME_SAVE_AS"].format(slug=key)
+        self.procedures: list[Procedure] = []
+
+    def __repr__(self) -> str:
+        return f"Theme({self.key!r})"

@@ -1,0 +1,50 @@
+"""Dates as staff write them, and as residents read them (French, without system locales)."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime
+
+from babel.dates import format_date
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_FRENCH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+DATE_EXAMPLE = "15/10/2026 ou 2026-10-15"
+
+
+def parse_date(text: str) -> date:
+    """Parse ``15/10/2026`` or ``2026-10-15``; raise ValueError with a French message."""
+    value = text.strip()
+    if match := _ISO.match(value):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _FRENCH.match(value):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"« {value} » n'est pas une date.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"« {value} » n'est pas une date qui existe.") from None
+
+
+def format_date_fr(day: date) -> str:
+    """``15 octobre 2026`` (``1er`` for the first of the month, as French usage wants)."""
+    text = format_date(day, format="d MMMM y", locale="fr_FR")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def build_date(settings: dict | None = None) -> date:
+    """The date the site is built for: GUICHET_TODAY, else SOURCE_DATE_EPOCH, else today.
+
+    Pages only show what is true at build time (upcoming closures, stale checks), so two builds on
+    the same day give the same bytes; tests and reproducible builds pin the date.
+    """
+    if settings and settings.get("GUICHET_TODAY"):
+        configured = settings["GUICHET_TODAY"]
+        return configured if isinstance(configured, date) else parse_date(str(configured))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()

@@ -1,0 +1,151 @@
+"""Opening hours: one parser shared by pages and flyers.
+
+Staff write one line per day or group of days::
+
+    lundi : 8h30-12h00, 13h30-17h30
+    du mardi au vendredi : 8h30-12h
+    samedi : fermé
+
+Days that are not listed are closed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import time
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+HOURS_EXAMPLE = "lundi : 8h30-12h00, 13h30-17h30 (une ligne par jour ou groupe de jours)"
+
+_TIME = r"(\d{1,2})\s*(?:h|H|:)\s*(\d{2})?"
+_RANGE = re.compile(rf"^(?:de\s+)?{_TIME}\s*(?:-|–|à|a)\s*{_TIME}$")
+_DAY_RANGE = re.compile(r"^(?:du\s+)?(\w+)\s*(?:-|–|\sau\s)\s*(\w+)$")
+_CLOSED = {"ferme", "fermee", "ferme toute la journee"}
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: time
+    end: time
+
+    @property
+    def text(self) -> str:
+        return f"{format_time(self.start)} à {format_time(self.end)}"
+
+
+@dataclass(frozen=True)
+class DayHours:
+    day: str
+    """French name of the day, lowercase (``lundi``)."""
+    ranges: tuple[TimeRange, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.ranges)
+
+    @property
+    def text(self) -> str:
+        """``de 8 h 30 à 12 h et de 13 h 30 à 17 h 30``, or ``fermé``."""
+        if not self.ranges:
+            return "fermé"
+        return " et ".join(f"de {r.text}" for r in self.ranges)
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    days: tuple[DayHours, ...]
+    """Always seven entries, Monday first."""
+
+    @property
+    def open_days(self) -> tuple[DayHours, ...]:
+        return tuple(day for day in self.days if day.is_open)
+
+
+def format_time(value: time) -> str:
+    """``8 h 30``, ``12 h``: French typographic usage."""
+    return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def _day_index(word: str) -> int:
+    plain = _plain(word)
+    if plain not in DAYS:
+        raise ValueError(f"« {word} » n'est pas un jour de la semaine.")
+    return DAYS.index(plain)
+
+
+def _parse_days(text: str) -> list[int]:
+    plain = _plain(text)
+    if match := _DAY_RANGE.match(plain):
+        first, last = _day_index(match.group(1)), _day_index(match.group(2))
+        if last < first:
+            raise ValueError(f"« {text.strip()} » : le premier jour doit venir avant le second.")
+        return list(range(first, last + 1))
+    words = [w for w in re.split(r"\s*(?:,|\bet\b)\s*", plain) if w]
+    if not words:
+        raise ValueError("il manque le jour avant les deux-points.")
+    return [_day_index(w) for w in words]
+
+
+def _make_time(hour: str, minute: str | None, source: str) -> time:
+    h, m = int(hour), int(minute or 0)
+    if h > 23 or m > 59:
+        raise ValueError(f"« {source} » n'est pas une heure valide.")
+    return time(h, m)
+
+
+def _parse_ranges(text: str) -> tuple[TimeRange, ...]:
+    plain = _plain(text)
+    if plain in _CLOSED:
+        return ()
+    ranges = []
+    for part in re.split(r"\s*(?:,|;|\bet\b)\s*", text.strip()):
+        match = _RANGE.match(part.strip())
+        if not match:
+            raise ValueError(
+                f"« {part.strip()} » n'est pas une plage horaire (exemple : 8h30-12h00)."
+            )
+        start = _make_time(match.group(1), match.group(2), part)
+        end = _make_time(match.group(3), match.group(4), part)
+        if end <= start:
+            raise ValueError(f"« {part.strip()} » : l'heure de fin doit venir après le début.")
+        ranges.append(TimeRange(start, end))
+    ranges.sort(key=lambda r: r.start)
+    for before, after in itertools.pairwise(ranges):
+        if after.start < before.end:
+            raise ValueError(f"les plages « {text.strip()} » se chevauchent.")
+    return tuple(ranges)
+
+
+def parse_hours(lines: list[str]) -> WeeklyHours:
+    """Parse the ``Horaires`` lines; raise ValueError with a French message naming the line."""
+    per_day: dict[int, tuple[TimeRange, ...]] = {}
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        days_text, colon, ranges_text = line.partition(":")
+        if not colon:
+            raise ValueError(f"La ligne « {line} » doit avoir la forme « jour : horaires ».")
+        # "8:30" also uses a colon: a line like "lundi 8:30-12:00" has no separator.
+        if re.search(r"\d$", days_text):
+            raise ValueError(f"La ligne « {line} » doit avoir la forme « jour : horaires ».")
+        try:
+            days = _parse_days(days_text)
+            ranges = _parse_ranges(ranges_text)
+        except ValueError as error:
+            raise ValueError(f"Ligne « {line} » : {error}") from None
+        for day in days:
+            if day in per_day:
+                raise ValueError(f"Le {DAYS[day]} apparaît deux fois (ligne « {line} »).")
+            per_day[day] = ranges
+    if not any(per_day.values()):
+        raise ValueError("Aucun jour d'ouverture n'est indiqué.")
+    return WeeklyHours(tuple(DayHours(DAYS[i], per_day.get(i, ())) for i in range(7)))

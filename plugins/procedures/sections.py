@@ -1,0 +1,61 @@
+"""Split a procedure's HTML body into the sections staff write under level-2 headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+KNOWN = {
+    "qui est concerne": "who",
+    "pieces a fournir": "documents",
+    "etapes": "steps",
+    "bon a savoir": "good_to_know",
+}
+"""Normalised heading → section key."""
+
+HEADINGS = {
+    "who": "Qui est concerné",
+    "documents": "Pièces à fournir",
+    "steps": "Étapes",
+    "good_to_know": "Bon à savoir",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    """One of KNOWN's values, or ``other``; ``intro`` for text before the first heading."""
+    heading: str
+    """The heading as written (HTML)."""
+    html: str
+    """The section's content, without its heading."""
+
+
+def normalise(text: str) -> str:
+    plain = unicodedata.normalize("NFD", _TAG.sub("", text)).lower()
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[^a-z0-9]+", " ", plain.replace("&nbsp;", " "))
+    return plain.strip()
+
+
+def split_sections(html: str) -> list[Section]:
+    """Cut ``html`` at each ``<h2>``; the text before the first one is the ``intro``."""
+    sections = []
+    matches = list(_H2.finditer(html))
+    intro = html[: matches[0].start()] if matches else html
+    if intro.strip():
+        sections.append(Section("intro", "", intro.strip()))
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
+        body = html[match.end() : following.start() if following else len(html)]
+        key = KNOWN.get(normalise(match.group(1)), "other")
+        sections.append(Section(key, match.group(1).strip(), body.strip()))
+    return sections
+
+
+def list_items(html: str) -> list[str]:
+    """The ``<li>`` contents of a section (documents to bring, steps), as HTML."""
+    return [m.strip() for m in re.findall(r"<li\b[^>]*>(.*?)</li>", html, re.S | re.I)]

@@ -1,0 +1,221 @@
+"""Validation of counters and procedures: metadata in, typed data and French problems out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from guichet.messages import Problem
+from guichet.messages import procedures as msg
+
+from .address import ADDRESS_EXAMPLE, Address, parse_address
+from .closures import CLOSURE_EXAMPLE, Closure, parse_closures
+from .dates import DATE_EXAMPLE, format_date_fr, parse_date
+from .fields import PELICAN_KEYS, FieldReader, parse_email, parse_list, parse_url, parse_yes_no
+from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
+from .phone import PHONE_EXAMPLE, Phone, parse_phone
+from .sections import HEADINGS, list_items, split_sections
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 40
+SUMMARY_MAX = 200
+
+COUNTER_FIELDS = {
+    "titre": "Titre",
+    "adresse": "Adresse",
+    "telephone": "Telephone",
+    "courriel": "Courriel",
+    "horaires": "Horaires",
+    "fermetures": "Fermetures",
+    "acces": "Acces",
+}
+PROCEDURE_FIELDS = {
+    "titre": "Titre",
+    "resume": "Resume",
+    "theme": "Theme",
+    "guichets": "Guichets",
+    "cout": "Cout",
+    "delai": "Delai",
+    "verifie-le": "Verifie-le",
+    "service-en-ligne": "Service-en-ligne",
+    "populaire": "Populaire",
+}
+
+
+@dataclass(frozen=True)
+class CounterData:
+    title: str
+    address: Address
+    phone: Phone
+    email: str | None
+    hours: WeeklyHours
+    closures: tuple[Closure, ...]
+    access: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProcedureData:
+    title: str
+    summary: str
+    theme: str
+    counters: tuple[str, ...]
+    cost: str
+    delay: str
+    verified: date
+    online_service: str | None
+    popular: bool
+
+
+@dataclass(frozen=True)
+class Checked:
+    data: Any
+    """CounterData / ProcedureData, or None when there are errors."""
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+def check_slug(slug: str, source: str, reserved: frozenset[str] = frozenset()) -> list[Problem]:
+    if not SLUG.match(slug) or len(slug) > SLUG_MAX:
+        return [Problem(source, msg.BAD_SLUG.format(name=slug), None, msg.BAD_SLUG_HINT)]
+    if slug in reserved:
+        return [Problem(source, msg.RESERVED_SLUG.format(name=slug), None, msg.BAD_SLUG_HINT)]
+    return []
+
+
+def check_counter(meta: Mapping[str, Any], source: str) -> Checked:
+    if not _written(meta):
+        return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
+    fields = FieldReader(meta, source, COUNTER_FIELDS)
+    title = fields.text("titre", "Mairie de Val-d'Aurore")
+    address = fields.parsed("adresse", parse_address, ADDRESS_EXAMPLE, multiline=True)
+    phone = fields.parsed("telephone", parse_phone, PHONE_EXAMPLE)
+    email = fields.parsed("courriel", parse_email, "accueil@mairie.fr", required=False)
+    hours = fields.parsed("horaires", parse_hours, HOURS_EXAMPLE, multiline=True)
+    closures = fields.parsed(
+        "fermetures", parse_closures, CLOSURE_EXAMPLE, required=False, multiline=True
+    )
+    for key in ("courriel", "acces"):
+        if key not in meta:
+            fields.warning(key, msg.MISSING_OPTIONAL.format(field=COUNTER_FIELDS[key]))
+    fields.report_unknown()
+    data = None
+    if not fields.errors:
+        data = CounterData(
+            title=title,
+            address=address,
+            phone=phone,
+            email=email,
+            hours=hours,
+            closures=closures or (),
+            access=tuple(fields.lines("acces")),
+        )
+    return Checked(data, tuple(fields.errors), tuple(fields.warnings))
+
+
+def check_procedure(
+    meta: Mapping[str, Any],
+    html: str,
+    source: str,
+    themes: Mapping[str, str],
+    counters: set[str],
+    today: date,
+    stale_months: int = 12,
+) -> Checked:
+    if not _written(meta) and not html.strip():
+        return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
+    fields = FieldReader(meta, source, PROCEDURE_FIELDS)
+    title = fields.text("titre", "Carte nationale d'identité")
+    summary = fields.text("resume", "Demander ou renouveler sa carte d'identité.")
+    if summary and len(summary) > SUMMARY_MAX:
+        fields.warning("resume", msg.LONG_SUMMARY.format(length=len(summary), limit=SUMMARY_MAX))
+    theme = _check_theme(fields, themes)
+    counter_slugs = _check_counters(fields, counters)
+    cost = fields.text("cout", "Gratuit")
+    delay = fields.text("delai", "2 à 4 semaines")
+    verified = fields.parsed("verifie-le", parse_date, DATE_EXAMPLE)
+    if verified:
+        _check_freshness(fields, verified, today, stale_months)
+    online = fields.parsed("service-en-ligne", parse_url, "https://www.service-public.fr/", False)
+    popular = fields.parsed("populaire", parse_yes_no, "oui", required=False)
+    _check_sections(fields, html)
+    fields.report_unknown()
+    data = None
+    if not fields.errors:
+        data = ProcedureData(
+            title=title,
+            summary=summary,
+            theme=theme,
+            counters=counter_slugs,
+            cost=cost,
+            delay=delay,
+            verified=verified,
+            online_service=online,
+            popular=bool(popular),
+        )
+    return Checked(data, tuple(fields.errors), tuple(fields.warnings))
+
+
+def _written(meta: Mapping[str, Any]) -> bool:
+    """Whether staff wrote any field (Pelican adds a few of its own)."""
+    return any(key not in PELICAN_KEYS for key in meta)
+
+
+def _check_theme(fields: FieldReader, themes: Mapping[str, str]) -> str | None:
+    known = ", ".join(themes)
+    value = fields.text("theme", next(iter(themes), "etat-civil"))
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if key not in themes:
+        fields.error(
+            "theme",
+            msg.UNKNOWN_THEME.format(value=value),
+            msg.UNKNOWN_THEME_HINT.format(known=known),
+        )
+        return None
+    return key
+
+
+def _check_counters(fields: FieldReader, counters: set[str]) -> tuple[str, ...] | None:
+    slugs = fields.parsed("guichets", parse_list, "mairie, mairie-annexe")
+    if slugs is None:
+        return None
+    known = ", ".join(sorted(counters)) or "aucun"
+    unknown = [s for s in slugs if s not in counters]
+    for slug in unknown:
+        hint = msg.UNKNOWN_COUNTER_HINT.format(known=known)
+        fields.error("guichets", msg.UNKNOWN_COUNTER.format(value=slug), hint)
+    return None if unknown else tuple(dict.fromkeys(slugs))
+
+
+def _check_freshness(fields: FieldReader, verified: date, today: date, months: int) -> None:
+    if verified > today:
+        fields.warning("verifie-le", msg.FUTURE_DATE.format(date=format_date_fr(verified)))
+    elif (today.year - verified.year) * 12 + today.month - verified.month > months or (
+        (today.year - verified.year) * 12 + today.month - verified.month == months
+        and today.day > verified.day
+    ):
+        fields.warning(
+            "verifie-le",
+            msg.STALE.format(date=format_date_fr(verified), months=months),
+            msg.STALE_HINT,
+        )
+
+
+def _check_sections(fields: FieldReader, html: str) -> None:
+    sections = {s.key: s for s in split_sections(html)}
+    for key in ("documents", "steps"):
+        heading = HEADINGS[key]
+        if key not in sections:
+            fields.error(
+                None,
+                msg.MISSING_SECTION.format(heading=heading),
+                msg.MISSING_SECTION_HINT.format(heading=heading),
+            )
+        elif not list_items(sections[key].html):
+            fields.error(
+                None, msg.EMPTY_LIST_SECTION.format(heading=heading), msg.EMPTY_LIST_SECTION_HINT
+            )

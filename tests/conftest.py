@@ -1,0 +1,61 @@
+"""Shared fixtures: real builds of the sample town and of small sites, through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DATE_EPOCH = "1795478400"  # 2026-11-24: the sample town's "today", so pages are stable
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    """stdout and stderr together, as staff see them in their terminal."""
+    path: Path
+    """The output folder."""
+
+
+def run_build(
+    content: Path, output: Path, cache: Path | None = None, settings: str = "pelicanconf.py"
+) -> Build:
+    """Build ``content`` into ``output`` with the real command (`python -m guichet build`)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "COLUMNS": "200"}
+    cache = cache or output.parent / (output.name + "-cache")
+    result = subprocess.run(
+        [sys.executable, "-m", "guichet", "build", "--settings", settings,
+         "--content", str(content), "--output", str(output), "--cache", str(cache)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, output)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Build:
+    """The bundled sample town, built once for the whole test run."""
+    out = tmp_path_factory.mktemp("sample") / "output"
+    build = run_build(ROOT / "content", out)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_build) -> Path:
+    """Output folder of the sample town."""
+    return sample_build.path
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    """A copy of the small valid fixture site, to break on purpose in a test."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "site" / "fixtures" / "small", content)
+    return content

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Debian packages the tests use for real: a browser, a web server, a text browser, PDF tools.
+# Installed when running as root (CI, fresh machines); otherwise the missing ones are named and
+# the test run stops, because browser tests must never be skipped silently.
+set -eu
+need=""
+for pair in chromium:/usr/bin/chromium nginx:/usr/sbin/nginx lynx:/usr/bin/lynx \
+            poppler-utils:/usr/bin/pdftotext rsync:/usr/bin/rsync wrk:/usr/bin/wrk; do
+  pkg=${pair%%:*}; bin=${pair#*:}
+  [ -x "$bin" ] || need="$need $pkg"
+done
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+  echo "Installing Debian packages:$need"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
+else
+  echo "Missing Debian packages:$need — install them with: sudo apt-get install$need" >&2
+  exit 1
+fi
