@@ -31,9 +31,25 @@ def run_build(
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "COLUMNS": "200"}
     cache = cache or output.parent / (output.name + "-cache")
     result = subprocess.run(
-        [sys.executable, "-m", "guichet", "build", "--settings", settings,
-         "--content", str(content), "--output", str(output), "--cache", str(cache)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "guichet",
+            "build",
+            "--settings",
+            settings,
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--cache",
+            str(cache),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(result.returncode, result.stdout + result.stderr, output)
 
@@ -59,3 +75,31 @@ def small_site(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "site" / "fixtures" / "small", content)
     return content
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the whole run. Never skipped: a missing
+    browser is a failure (`make test` installs it when running as root)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: run `make test` as root, or install chromium"
+    )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
