@@ -50,7 +50,10 @@ serve: $(VENV)/.runtime
 	$(VENV)/bin/pelican --listen --bind $(BIND) --port $(PORT) --settings $(SETTINGS)
 
 devserver: $(VENV)/.runtime
-	$(VENV)/bin/pelican --autoreload --listen --bind $(BIND) --port $(PORT) --settings $(SETTINGS)
+	$(GUICHET) devserver --settings $(SETTINGS) --output $(OUTPUT) --bind $(BIND) --port $(PORT)
+
+demarche: $(VENV)/.runtime
+	$(GUICHET) demarche "$(SLUG)" "$(TITRE)"
 
 publish: $(VENV)/.runtime
 	$(GUICHET) build --settings $(PUBLISHCONF) --output $(OUTPUT)

@@ -14,6 +14,11 @@ INTERNAL_ERROR = (
     "✗ Erreur interne de Guichet : le site n'a pas été construit. Ce n'est probablement pas "
     "un problème de contenu. Transmettez le fichier {log} à l'équipe technique."
 )
-BUILD_HAD_ERRORS = (
-    "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
-)
+BUILD_HAD_ERRORS = "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
+SUMMARY = "✓ Site construit : {parts} ; {warnings} ; en {seconds} s."
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 démarche``, ``3 démarches``, ``0 image`` (French: 0 and 1 are singular)."""
+    word = singular if number <= 1 else (plural or singular + "s")
+    return f"{number} {word}"

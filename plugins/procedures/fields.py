@@ -51,6 +51,9 @@ class FieldReader:
                 self.missing(key, example)
             return None
         value = " ".join(self.lines(key))
+        if msg.PLACEHOLDER in value:
+            self.error(key, msg.NOT_FILLED.format(field=self.labels[key]), msg.NOT_FILLED_HINT)
+            return None
         if not value:
             self.error(
                 key, msg.EMPTY_FIELD.format(field=self.labels[key]), self.example(key, example)
@@ -73,6 +76,9 @@ class FieldReader:
                     self.missing(key, example)
                 return None
             raw: Any = self.lines(key)
+            if any(msg.PLACEHOLDER in line for line in raw):
+                self.error(key, msg.NOT_FILLED.format(field=self.labels[key]), msg.NOT_FILLED_HINT)
+                return None
             if not raw:
                 self.error(
                     key, msg.EMPTY_FIELD.format(field=self.labels[key]), self.example(key, example)

@@ -19,6 +19,8 @@ from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
 from .phone import PHONE_EXAMPLE, Phone, parse_phone
 from .sections import HEADINGS, list_items, split_sections
 
+_TAG = re.compile(r"<[^>]+>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 40
 SUMMARY_MAX = 200
@@ -206,6 +208,12 @@ def _check_freshness(fields: FieldReader, verified: date, today: date, months: i
 
 
 def _check_sections(fields: FieldReader, html: str) -> None:
+    for section in split_sections(_COMMENT.sub("", html)):
+        if msg.PLACEHOLDER in section.html:
+            heading = _TAG.sub("", section.heading) or "début du texte"
+            fields.error(
+                None, msg.BODY_NOT_FILLED.format(heading=heading), msg.BODY_NOT_FILLED_HINT
+            )
     sections = {s.key: s for s in split_sections(html)}
     for key in ("documents", "steps"):
         heading = HEADINGS[key]

@@ -1,0 +1,125 @@
+"""Build the site once with Pelican: content problems in French, no traceback, a short summary.
+
+Pelican's own command prints a traceback for any exception and only logs plugin failures; this
+makes both fatal and readable: exit 0 when the site is built, 1 when the content (or a plugin)
+has problems, 2 on an internal error, whose details go to ``<CACHE_PATH>/derniere-erreur.txt``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from guichet.messages import ContentErrors
+from guichet.messages import build as msg
+
+OK, CONTENT_ERROR, INTERNAL_ERROR = 0, 1, 2
+
+
+class _Tally(logging.Handler):
+    """Prints log records plainly (staff read them) and counts them."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.errors = 0
+        self.warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+            prefix = msg.ERROR_PREFIX
+        else:
+            self.warnings += 1
+            prefix = "" if record.name == "guichet" else msg.WARNING_PREFIX
+        print(prefix + record.getMessage(), file=sys.stderr)
+
+
+def _check_plugins(pelican, settings: dict) -> list[str]:
+    """Every configured plugin was loaded, from our ``plugins/`` folder (not a shadowing one)."""
+    loaded = {getattr(p, "__name__", str(p)): p for p in pelican.plugins}
+    roots = [os.path.abspath(p) for p in settings["PLUGIN_PATHS"]]
+    problems = []
+    for name in settings["PLUGINS"]:
+        module = loaded.get(name)
+        if module is None:
+            problems.append(msg.PLUGIN_NOT_LOADED.format(name=name))
+        elif not any(os.path.abspath(module.__file__).startswith(r + os.sep) for r in roots):
+            problems.append(msg.PLUGIN_SHADOWED.format(name=name, path=module.__file__))
+    return problems
+
+
+def summary(context: dict, warnings: int, seconds: float) -> str:
+    """One line: what was built, how many warnings, how long it took."""
+    parts = [
+        msg.count(len(context.get("procedures", [])), "démarche"),
+        msg.count(len(context.get("counters", [])), "guichet"),
+        msg.count(len(context.get("pages", [])), "page"),
+    ]
+    images = context.get("guichet_image_stats", {}).get("images")
+    if images is not None:
+        parts.append(msg.count(images, "image"))
+    flyers = context.get("guichet_flyer_stats", {}).get("flyers")
+    if flyers is not None:
+        parts.append(msg.count(flyers, "fiche PDF", "fiches PDF"))
+    alerts = msg.count(warnings, "avertissement") if warnings else "aucun avertissement"
+    duration = f"{seconds:.1f}".replace(".", ",")
+    return msg.SUMMARY.format(parts=", ".join(parts), warnings=alerts, seconds=duration)
+
+
+def build(
+    settings_file: str,
+    output: str | None = None,
+    content: str | None = None,
+    cache: str | None = None,
+) -> int:
+    """Build the site once; return the process exit code."""
+    from pelican import Pelican, signals
+    from pelican.log import console
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    tally = _Tally()
+    init_logging(level=logging.WARNING, handler=tally)
+    override = {}
+    for key, value in (("OUTPUT_PATH", output), ("PATH", content), ("CACHE_PATH", cache)):
+        if value:
+            override[key] = os.path.abspath(value)
+    settings = {"CACHE_PATH": cache or "cache"}
+    seen: dict = {}
+
+    def remember_context(generators) -> None:
+        seen.update(generators[0].context)
+
+    try:
+        settings = read_settings(settings_file, override=override)
+        pelican = Pelican(settings)
+        plugin_problems = _check_plugins(pelican, settings)
+        if plugin_problems or tally.errors:
+            for problem in plugin_problems:
+                print(msg.ERROR_PREFIX + problem, file=sys.stderr)
+            return CONTENT_ERROR
+        signals.all_generators_finalized.connect(remember_context)
+        console.quiet = True  # Pelican's own summary counts neither procedures nor counters
+        pelican.run()
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return CONTENT_ERROR
+    except Exception:
+        log = Path(settings.get("CACHE_PATH", "cache")) / "derniere-erreur.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(msg.INTERNAL_ERROR.format(log=log), file=sys.stderr)
+        return INTERNAL_ERROR
+    finally:
+        signals.all_generators_finalized.disconnect(remember_context)
+        console.quiet = False
+    if tally.errors:
+        print(msg.BUILD_HAD_ERRORS.format(count=tally.errors), file=sys.stderr)
+        return CONTENT_ERROR
+    print(summary(seen, tally.warnings, time.perf_counter() - started))
+    return OK
