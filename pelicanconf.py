@@ -4,6 +4,11 @@ Every setting Guichet adds is documented here with its default. ``publishconf.py
 what changes for the published site.
 """
 
+import os
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+"""Theme and plugins are found from this file, whichever settings file imports it."""
+
 # -- The town ---------------------------------------------------------------------------------
 SITENAME = "Mairie de Val-d'Aurore"
 GUICHET_TOWN = "Val-d'Aurore"
@@ -35,7 +40,7 @@ GUICHET_TODAY = None
 # -- Pelican basics ---------------------------------------------------------------------------
 PATH = "content"
 OUTPUT_PATH = "output"
-THEME = "theme"
+THEME = os.path.join(_HERE, "theme")
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
@@ -52,7 +57,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-PLUGIN_PATHS = ["plugins"]
+PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
 PLUGINS = ["procedures"]
 
 CACHE_CONTENT = True

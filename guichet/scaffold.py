@@ -64,10 +64,14 @@ def procedure_template(title: str, themes: dict[str, str], counter: str, today: 
 def create_procedure(settings_file: str, slug: str, title: str) -> int:
     """Write ``content/demarches/<slug>.md``; refuse bad names and existing files."""
     from pelican.settings import read_settings
+
+    settings = read_settings(settings_file)
+    # The procedures plugin holds the pure validators; Pelican puts PLUGIN_PATHS on sys.path
+    # only when it loads plugins, which this command does not do.
+    sys.path[:0] = [str(Path(p).resolve()) for p in settings["PLUGIN_PATHS"]]
     from procedures.dates import build_date
     from procedures.validation import check_slug
 
-    settings = read_settings(settings_file)
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     target = folder / f"{slug}.md"
     shown = f"content/{settings['PROCEDURE_PATHS'][0]}/{slug}.md"

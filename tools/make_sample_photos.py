@@ -46,8 +46,10 @@ def vertical_gradient(size: tuple[int, int], top: Color, bottom: Color) -> Image
     width, height = size
     column = Image.new("RGB", (1, 256))
     column.putdata(
-        [tuple(round(t + (b - t) * i / 255) for t, b in zip(top, bottom, strict=True)) for i in
-         range(256)]
+        [
+            tuple(round(t + (b - t) * i / 255) for t, b in zip(top, bottom, strict=True))
+            for i in range(256)
+        ]
     )
     return column.resize((width, height), Image.Resampling.BILINEAR)
 
@@ -72,8 +74,15 @@ def vignette(image: Image.Image, strength: float = 0.35) -> Image.Image:
     return Image.composite(image, dark, mask)
 
 
-def texture(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], base: Color,
-            rng: random.Random, count: int, spread: float, size: int) -> None:
+def texture(
+    draw: ImageDraw.ImageDraw,
+    box: tuple[int, int, int, int],
+    base: Color,
+    rng: random.Random,
+    count: int,
+    spread: float,
+    size: int,
+) -> None:
     """Random blotches over a surface (stone, gravel, grass, plaster)."""
     x0, y0, x1, y1 = box
     for _ in range(count):
@@ -83,20 +92,33 @@ def texture(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], base: Col
         draw.ellipse((x - r, y - r // 2, x + r, y + r // 2), fill=color)
 
 
-def tree(draw: ImageDraw.ImageDraw, x: int, ground: int, height: int, rng: random.Random,
-         leaf: Color = (70, 110, 50)) -> None:
+def tree(
+    draw: ImageDraw.ImageDraw,
+    x: int,
+    ground: int,
+    height: int,
+    rng: random.Random,
+    leaf: Color = (70, 110, 50),
+) -> None:
     trunk = max(8, height // 14)
-    draw.rectangle((x - trunk // 2, ground - height // 2, x + trunk // 2, ground), fill=(85, 65, 45))
+    bark: Color = (85, 65, 45)
+    draw.rectangle((x - trunk // 2, ground - height // 2, x + trunk // 2, ground), fill=bark)
     for _ in range(60):
         dx = rng.randint(-height // 3, height // 3)
         dy = rng.randint(-height, -height // 2)
         r = rng.randint(height // 10, height // 5)
-        draw.ellipse((x + dx - r, ground + dy - r, x + dx + r, ground + dy + r),
-                     fill=shade(leaf, rng.uniform(0.7, 1.2)))
+        draw.ellipse(
+            (x + dx - r, ground + dy - r, x + dx + r, ground + dy + r),
+            fill=shade(leaf, rng.uniform(0.7, 1.2)),
+        )
 
 
-def window(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], shutters: Color | None,
-           glass: Color = (70, 90, 110)) -> None:
+def window(
+    draw: ImageDraw.ImageDraw,
+    box: tuple[int, int, int, int],
+    shutters: Color | None,
+    glass: Color = (70, 90, 110),
+) -> None:
     x0, y0, x1, y1 = box
     w = x1 - x0
     draw.rectangle((x0 - 6, y0 - 6, x1 + 6, y1 + 6), fill=(235, 230, 215))
@@ -105,8 +127,10 @@ def window(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], shutters: 
     for k in (1, 2):
         y = y0 + (y1 - y0) * k // 3
         draw.line((x0, y, x1, y), fill=(230, 230, 225), width=max(3, w // 28))
-    draw.polygon([(x0 + 4, y1 - 4), (x0 + w // 2 - 6, y0 + 8), (x0 + w // 2 - 6, y1 - 4)],
-                 fill=shade(glass, 1.35))
+    draw.polygon(
+        [(x0 + 4, y1 - 4), (x0 + w // 2 - 6, y0 + 8), (x0 + w // 2 - 6, y1 - 4)],
+        fill=shade(glass, 1.35),
+    )
     if shutters:
         for sx in (x0 - 6 - w // 2, x1 + 6):
             draw.rectangle((sx, y0 - 6, sx + w // 2, y1 + 6), fill=shutters)
@@ -123,17 +147,30 @@ def mairie_facade(rng: random.Random) -> Image.Image:
     img = vertical_gradient((w, h), (86, 140, 205), (205, 225, 240))
     d = ImageDraw.Draw(img)
     horizon = 1900
-    d.polygon([(0, horizon - 300), (900, horizon - 520), (2000, horizon - 380),
-               (3200, horizon - 560), (w, horizon - 350), (w, horizon), (0, horizon)],
-              fill=(120, 150, 120))
+    d.polygon(
+        [
+            (0, horizon - 300),
+            (900, horizon - 520),
+            (2000, horizon - 380),
+            (3200, horizon - 560),
+            (w, horizon - 350),
+            (w, horizon),
+            (0, horizon),
+        ],
+        fill=(120, 150, 120),
+    )
     stone: Color = (214, 196, 162)
     left, right, top = 700, 3300, 700
     d.rectangle((left, top, right, horizon + 200), fill=stone)
     texture(d, (left, top, right, horizon + 200), stone, rng, 2500, 0.06, 40)
     d.polygon([(left - 60, top), (w // 2, top - 380), (right + 60, top)], fill=(150, 80, 60))
     d.rectangle((left - 60, top - 20, right + 60, top + 20), fill=(240, 232, 212))
-    d.ellipse((w // 2 - 120, top - 300, w // 2 + 120, top - 60), fill=(245, 242, 230),
-              outline=(60, 60, 60), width=12)
+    d.ellipse(
+        (w // 2 - 120, top - 300, w // 2 + 120, top - 60),
+        fill=(245, 242, 230),
+        outline=(60, 60, 60),
+        width=12,
+    )
     d.line((w // 2, top - 180, w // 2, top - 260), fill=(30, 30, 30), width=10)
     d.line((w // 2, top - 180, w // 2 + 60, top - 160), fill=(30, 30, 30), width=10)
     shutters: Color = (80, 120, 150)
@@ -155,10 +192,9 @@ def mairie_facade(rng: random.Random) -> Image.Image:
     paving: Color = (160, 155, 150)
     d.rectangle((0, horizon + 200, w, h), fill=paving)
     texture(d, (0, horizon + 200, w, h), paving, rng, 3500, 0.12, 55)
-    d.rectangle((300, 2600, 700, 2620), fill=(250, 250, 250))
-    d.rectangle((300, 2600, 320, 2900), fill=(250, 250, 250))
-    d.rectangle((680, 2600, 700, 2900), fill=(250, 250, 250))
-    d.rectangle((400, 2680, 600, 2860), fill=(20, 90, 180))
+    d.rectangle((485, 2350, 515, 2950), fill=(110, 110, 115))
+    d.rectangle((380, 2150, 620, 2390), fill=(20, 90, 180), outline=(250, 250, 250), width=10)
+    d.text((500, 2270), "P", fill=(250, 250, 250), font=font, anchor="mm")
     tree(d, 350, horizon + 250, 1400, rng)
     tree(d, 3650, horizon + 250, 1500, rng)
     return img
@@ -220,14 +256,20 @@ def ecole(rng: random.Random) -> Image.Image:
     texture(d, (400, 700, 3600, 1400), plaster, rng, 1500, 0.04, 40)
     d.polygon([(330, 720), (700, 420), (3300, 420), (3670, 720)], fill=(180, 85, 55))
     for y in range(450, 720, 30):
-        d.line((330, y, 3670, y), fill=(150, 70, 45), width=4)
+        inset = (720 - y) * 370 // 300
+        d.line((330 + inset, y, 3670 - inset, y), fill=(150, 70, 45), width=4)
     for x in range(550, 3500, 380):
         if 1900 < x < 2300:
             continue
         window(d, (x, 850, x + 260, 1250), None, glass=(80, 110, 130))
     d.rectangle((1950, 900, 2250, 1400), fill=(40, 120, 160))
     font = ImageFont.load_default(size=110)
-    d.text((2100, 790), "ÉCOLE", fill=(60, 60, 60), font=font, anchor="mm")
+    # The bundled font has no "É": draw "ECOLE" and add the acute accent by hand.
+    d.text((2100, 790), "ECOLE", fill=(60, 60, 60), font=font, anchor="mm")
+    left = d.textbbox((2100, 790), "ECOLE", font=font, anchor="mm")[0]
+    d.polygon(
+        [(left + 25, 722), (left + 55, 690), (left + 70, 700), (left + 35, 728)], fill=(60, 60, 60)
+    )
     ground: Color = (150, 150, 155)
     d.rectangle((0, 1400, w, h), fill=ground)
     texture(d, (0, 1400, w, h), ground, rng, 3000, 0.1, 45)
@@ -247,8 +289,9 @@ def cimetiere(rng: random.Random) -> Image.Image:
     w, h = 3000, 2000
     img = vertical_gradient((w, h), (150, 180, 215), (230, 232, 235))
     d = ImageDraw.Draw(img)
-    d.polygon([(0, 900), (1200, 760), (2200, 860), (w, 780), (w, 1000), (0, 1000)],
-              fill=(110, 135, 105))
+    d.polygon(
+        [(0, 900), (1200, 760), (2200, 860), (w, 780), (w, 1000), (0, 1000)], fill=(110, 135, 105)
+    )
     wall: Color = (195, 185, 165)
     d.rectangle((0, 950, w, 1150), fill=wall)
     texture(d, (0, 950, w, 1150), wall, rng, 900, 0.1, 30)
@@ -258,8 +301,12 @@ def cimetiere(rng: random.Random) -> Image.Image:
     grass: Color = (115, 140, 85)
     d.rectangle((0, 1150, w, h), fill=grass)
     texture(d, (0, 1150, w, h), grass, rng, 3000, 0.12, 30)
-    d.polygon([(1350, 1150), (1650, 1150), (2300, h), (700, h)], fill=(200, 190, 170))
-    texture(d, (900, 1300, 2100, h), (200, 190, 170), rng, 1500, 0.08, 12)
+    path = [(1350, 1150), (1650, 1150), (2300, h), (700, h)]
+    gravel = Image.new("RGB", (w, h), (200, 190, 170))
+    texture(ImageDraw.Draw(gravel), (700, 1150, 2300, h), (200, 190, 170), rng, 2500, 0.08, 12)
+    mask = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(mask).polygon(path, fill=255)
+    img.paste(gravel, (0, 0), mask)
     granite: Color = (125, 125, 130)
     for row, (y, size) in enumerate(((1250, 110), (1450, 160), (1700, 230))):
         for col in range(7):
@@ -269,17 +316,32 @@ def cimetiere(rng: random.Random) -> Image.Image:
             color = shade(granite, rng.uniform(0.8, 1.3))
             d.rectangle((x, y, x + size, y + size // 3), fill=shade(color, 0.8))
             if (row + col) % 3 == 0:
-                d.rectangle((x + size // 2 - size // 12, y - size, x + size // 2 + size // 12, y),
-                            fill=color)
-                d.rectangle((x + size // 4, y - size * 3 // 4, x + size * 3 // 4,
-                             y - size * 3 // 4 + size // 6), fill=color)
+                d.rectangle(
+                    (x + size // 2 - size // 12, y - size, x + size // 2 + size // 12, y),
+                    fill=color,
+                )
+                d.rectangle(
+                    (
+                        x + size // 4,
+                        y - size * 3 // 4,
+                        x + size * 3 // 4,
+                        y - size * 3 // 4 + size // 6,
+                    ),
+                    fill=color,
+                )
             else:
                 d.rectangle((x + size // 8, y - size, x + size * 7 // 8, y), fill=color)
-                d.pieslice((x + size // 8, y - size - size // 3, x + size * 7 // 8,
-                            y - size + size // 3), 180, 360, fill=color)
+                d.pieslice(
+                    (x + size // 8, y - size - size // 3, x + size * 7 // 8, y - size + size // 3),
+                    180,
+                    360,
+                    fill=color,
+                )
             if rng.random() < 0.5:
-                d.ellipse((x + size // 3, y - size // 6, x + size * 2 // 3, y + size // 10),
-                          fill=(200, 60, 90))
+                d.ellipse(
+                    (x + size // 3, y - size // 6, x + size * 2 // 3, y + size // 10),
+                    fill=(200, 60, 90),
+                )
     return img
 
 
@@ -290,12 +352,22 @@ def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
     degrees = int(value)
     minutes = int((value - degrees) * 60)
     seconds = Fraction(round((value - degrees - minutes / 60) * 3600 * 100), 100)
-    return (IFDRational(degrees, 1), IFDRational(minutes, 1),
-            IFDRational(seconds.numerator, seconds.denominator))
+    return (
+        IFDRational(degrees, 1),
+        IFDRational(minutes, 1),
+        IFDRational(seconds.numerator, seconds.denominator),
+    )
 
 
-def camera_exif(make: str, model: str, taken: str, lat: float, lon: float, size: tuple[int, int],
-                orientation: int = 1) -> Image.Exif:
+def camera_exif(
+    make: str,
+    model: str,
+    taken: str,
+    lat: float,
+    lon: float,
+    size: tuple[int, int],
+    orientation: int = 1,
+) -> Image.Exif:
     """EXIF as a camera writes it, including what must never be published (GPS, device)."""
     exif = Image.Exif()
     exif[0x010F] = make
@@ -326,31 +398,77 @@ def camera_exif(make: str, model: str, taken: str, lat: float, lon: float, size:
 Scene = Callable[[random.Random], Image.Image]
 
 PHOTOS: list[tuple[str, Scene, int, dict]] = [
-    ("mairie-facade.jpg", mairie_facade, 101,
-     {"make": "Canon", "model": "Canon EOS 250D", "taken": "2026:09:14 10:32:05",
-      "lat": 44.350612, "lon": 2.574836}),
-    ("salle-accueil.jpg", salle_accueil, 202,
-     {"make": "Apple", "model": "iPhone 12", "taken": "2026:09:14 11:05:41",
-      "lat": 44.350250, "lon": 2.575510, "orientation": 6}),
-    ("ecole.jpg", ecole, 303,
-     {"make": "SAMSUNG", "model": "SM-A536B", "taken": "2026:06:02 16:48:12",
-      "lat": 44.348904, "lon": 2.571992}),
-    ("cimetiere.jpg", cimetiere, 404,
-     {"make": "NIKON CORPORATION", "model": "NIKON D3500", "taken": "2025:10:31 15:20:33",
-      "lat": 44.353377, "lon": 2.579120}),
+    (
+        "mairie-facade.jpg",
+        mairie_facade,
+        101,
+        {
+            "make": "Canon",
+            "model": "Canon EOS 250D",
+            "taken": "2026:09:14 10:32:05",
+            "lat": 44.350612,
+            "lon": 2.574836,
+        },
+    ),
+    (
+        "salle-accueil.jpg",
+        salle_accueil,
+        202,
+        {
+            "make": "Apple",
+            "model": "iPhone 12",
+            "taken": "2026:09:14 11:05:41",
+            "lat": 44.350250,
+            "lon": 2.575510,
+            "orientation": 6,
+        },
+    ),
+    (
+        "ecole.jpg",
+        ecole,
+        303,
+        {
+            "make": "SAMSUNG",
+            "model": "SM-A536B",
+            "taken": "2026:06:02 16:48:12",
+            "lat": 44.348904,
+            "lon": 2.571992,
+            "noise": 30,
+        },
+    ),
+    (
+        "cimetiere.jpg",
+        cimetiere,
+        404,
+        {
+            "make": "NIKON CORPORATION",
+            "model": "NIKON D3500",
+            "taken": "2025:10:31 15:20:33",
+            "lat": 44.353377,
+            "lon": 2.579120,
+            "noise": 60,
+        },
+    ),
 ]
 
 
 def make_photo(name: str, scene: Scene, seed: int, meta: dict, output: Path) -> Path:
     rng = random.Random(seed)
-    image = vignette(add_noise(scene(rng), rng, amplitude=26))
+    image = vignette(add_noise(scene(rng), rng, meta.get("noise", 26)))
     orientation = meta.get("orientation", 1)
     if orientation == 6:
         # Orientation 6 means "rotate 90° clockwise to display": store the upright picture
         # turned 90° counter-clockwise, as a phone held upright does.
         image = image.transpose(Image.Transpose.ROTATE_90)
-    exif = camera_exif(meta["make"], meta["model"], meta["taken"], meta["lat"], meta["lon"],
-                       image.size, orientation)
+    exif = camera_exif(
+        meta["make"],
+        meta["model"],
+        meta["taken"],
+        meta["lat"],
+        meta["lon"],
+        image.size,
+        orientation,
+    )
     path = output / name
     image.save(path, "JPEG", quality=QUALITY, exif=exif, subsampling="4:2:0", optimize=False)
     return path

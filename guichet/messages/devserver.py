@@ -1,8 +1,7 @@
 """Messages of ``make devserver``."""
 
 SERVING = (
-    "Aperçu du site : {address} — il se met à jour à chaque modification "
-    "(Ctrl+C pour arrêter)."
+    "Aperçu du site : {address} — il se met à jour à chaque modification (Ctrl+C pour arrêter)."
 )
 REBUILDING = "Modification détectée : reconstruction…"
 REBUILT = "✓ Aperçu à jour : {address}"
