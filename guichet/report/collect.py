@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from guichet.messages import report as msg
@@ -64,126 +66,157 @@ def site_urls(settings: dict, procedures: list[str], counters: list[str], pages:
     return frozenset(urls)
 
 
+def _text(value) -> str:
+    """A metadata value as one line (multi-line values come as a list)."""
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value or "")
+
+
+@dataclass
+class _Site:
+    """What every file's checks need to know about the whole content folder."""
+
+    settings: dict
+    root: Path
+    today: date
+    limits: Limits
+    counters: dict[str, str]
+    """Counter slug → shown source."""
+    urls: frozenset[str]
+    content_files: frozenset[str]
+    external: dict[str, set[str]] = field(default_factory=dict)
+    procedure_counters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def shown(self, path: Path) -> str:
+        return f"{self.root.name}/{path.relative_to(self.root).as_posix()}"
+
+
+def _verified(raw_value) -> date | None:
+    from procedures.dates import parse_date
+
+    try:
+        return parse_date(_text(raw_value))
+    except ValueError:
+        return None
+
+
+def _check_file(site: _Site, path: Path, kind: str, readers) -> FileReport:
+    """Every check of one procedure or counter file."""
+    from procedures.generator import RawSource
+    from procedures.validation import check_counter, check_procedure
+
+    from guichet.messages import procedures as content_msg
+
+    relative = path.relative_to(site.root).as_posix()
+    shown = site.shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = readers.read_file(
+            base_path=str(site.root), path=relative, content_class=RawSource, context={}
+        )
+    except UnicodeDecodeError:
+        message = msg.BLOCKING.format(message=content_msg.NOT_UTF8)
+        return FileReport(
+            shown, kind, path.stem, [Finding(message, None, content_msg.NOT_UTF8_HINT, "blocking")]
+        )
+    except Exception as error:  # a reader failing on odd input: report it, check the others
+        message = msg.BLOCKING.format(message=content_msg.UNREADABLE.format(error=error))
+        return FileReport(shown, kind, path.stem, [Finding(message, kind="blocking")])
+    lines = text.splitlines()
+    fields, start = split_metadata(lines)
+    report = FileReport(shown, kind, _text(raw.metadata.get("titre")) or path.stem)
+    units = body_units(lines, start)
+    settings, limits = site.settings, site.limits
+    if kind == "procedure":
+        checked = check_procedure(
+            raw.metadata,
+            raw.content or "",
+            shown,
+            settings["GUICHET_THEMES"],
+            set(site.counters),
+            site.today,
+            limits.stale_months,
+        )
+        report.verified = _verified(raw.metadata.get("verifie-le"))
+        report.findings += stale_findings(report.verified, site.today, limits.stale_months)
+        written = _text(raw.metadata.get("guichets")).replace(";", ",")
+        site.procedure_counters[shown] = tuple(s.strip() for s in written.split(",") if s.strip())
+        if "resume" in fields:
+            summary = plain_text(_text(raw.metadata["resume"]))
+            units = [Unit("field", [(fields["resume"], summary)]), *units]
+        online = checked.data.online_service if checked.data else None
+        if online:
+            site.external.setdefault(online, set()).add(shown)
+        page_url = "/" + settings["PROCEDURE_URL"].format(slug=path.stem)
+    else:
+        checked = check_counter(raw.metadata, shown)
+        page_url = "/" + settings["COUNTER_URL"].format(slug=path.stem)
+    report.findings += [
+        Finding(msg.BLOCKING.format(message=p.message), kind="blocking", hint=p.hint)
+        for p in checked.errors
+    ]
+    score, found = readability(units, limits)
+    if kind == "procedure":
+        report.score = score
+    report.findings += [f for f in found if kind == "procedure" or f.kind != "readability"]
+    found, links = element_findings(
+        collect_elements(raw.content or ""),
+        lines,
+        start,
+        [u for u in units if u.kind == "heading"],
+        page_url,
+        os.path.dirname(relative),
+        site.urls,
+        site.content_files,
+    )
+    report.findings += found
+    for url in links:
+        site.external.setdefault(url, set()).add(shown)
+    return report
+
+
 def build_report(settings: dict) -> Report:
     """The report for the content folder ``settings["PATH"]``."""
     from pelican.readers import Readers
     from procedures.dates import build_date
-    from procedures.generator import RawSource
-    from procedures.validation import check_counter, check_procedure
 
     root = Path(settings["PATH"])
-    shown_root = root.name
-    today = build_date(settings)
-    limits = limits_from(settings)
-    readers = Readers(settings)
     procedure_files = _files(root, settings["PROCEDURE_PATHS"])
     counter_files = _files(root, settings["COUNTER_PATHS"])
     page_files = _files(root, settings["PAGE_PATHS"])
-    counter_slugs = {p.stem: f"{shown_root}/{p.relative_to(root)}" for p in counter_files}
-    urls = site_urls(
-        settings,
-        [p.stem for p in procedure_files],
-        list(counter_slugs),
-        [p.stem for p in page_files],
+    counters = {p.stem: f"{root.name}/{p.relative_to(root).as_posix()}" for p in counter_files}
+    site = _Site(
+        settings=settings,
+        root=root,
+        today=build_date(settings),
+        limits=limits_from(settings),
+        counters=counters,
+        urls=site_urls(
+            settings,
+            [p.stem for p in procedure_files],
+            list(counters),
+            [p.stem for p in page_files],
+        ),
+        content_files=frozenset(
+            p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()
+        ),
     )
-    content_files = frozenset(
-        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()
-    )
-    external: dict[str, set[str]] = {}
-    files: list[FileReport] = []
-    procedure_counters: dict[str, tuple[str, ...]] = {}
+    readers = Readers(settings)
+    files = [_check_file(site, p, "procedure", readers) for p in procedure_files]
+    files += [_check_file(site, p, "counter", readers) for p in counter_files]
 
-    for kind, paths in (("procedure", procedure_files), ("counter", counter_files)):
-        for path in paths:
-            relative = path.relative_to(root).as_posix()
-            shown = f"{shown_root}/{relative}"
-            try:
-                text = path.read_text(encoding="utf-8")
-                raw = readers.read_file(
-                    base_path=str(root), path=relative, content_class=RawSource, context={}
-                )
-            except Exception as error:  # unreadable file: say so, go on with the others
-                files.append(
-                    FileReport(shown, kind, path.stem, [Finding(str(error), kind="blocking")])
-                )
-                continue
-            lines = text.splitlines()
-            fields, start = split_metadata(lines)
-            report = FileReport(shown, kind, str(raw.metadata.get("titre", path.stem)))
-            units = body_units(lines, start)
-            if kind == "procedure":
-                checked = check_procedure(
-                    raw.metadata,
-                    raw.content or "",
-                    shown,
-                    settings["GUICHET_THEMES"],
-                    set(counter_slugs),
-                    today,
-                    limits.stale_months,
-                )
-                data = checked.data
-                report.verified = data.verified if data else None
-                if data is None and "verifie-le" in raw.metadata:
-                    from procedures.dates import parse_date
-
-                    try:
-                        report.verified = parse_date(str(raw.metadata["verifie-le"]))
-                    except ValueError:
-                        report.verified = None
-                report.findings += stale_findings(report.verified, today, limits.stale_months)
-                written = str(raw.metadata.get("guichets", ""))
-                procedure_counters[shown] = tuple(
-                    s.strip() for s in written.replace(";", ",").split(",") if s.strip()
-                )
-                if "resume" in fields:
-                    summary = Unit(
-                        "field", [(fields["resume"], plain_text(str(raw.metadata["resume"])))]
-                    )
-                    units = [summary, *units]
-                page_url = "/" + settings["PROCEDURE_URL"].format(slug=path.stem)
-                if data and data.online_service:
-                    external.setdefault(data.online_service, set()).add(shown)
-            else:
-                checked = check_counter(raw.metadata, shown)
-                page_url = "/" + settings["COUNTER_URL"].format(slug=path.stem)
-            report.findings += [
-                Finding(msg.BLOCKING.format(message=p.message), kind="blocking", hint=p.hint)
-                for p in checked.errors
-            ]
-            report.score, found = readability(units, limits)
-            if kind == "counter":
-                found = [f for f in found if f.kind != "readability"]
-                report.score = None
-            report.findings += found
-            elements = collect_elements(raw.content or "")
-            found, links = element_findings(
-                elements,
-                lines,
-                start,
-                [u for u in units if u.kind == "heading"],
-                page_url,
-                os.path.dirname(relative),
-                urls,
-                content_files,
-            )
-            report.findings += found
-            for url in links:
-                external.setdefault(url, set()).add(shown)
-            files.append(report)
-
-    orphans, unused = counter_use(procedure_counters, counter_slugs)
+    orphans, unused = counter_use(site.procedure_counters, counters)
     by_source = {f.source: f for f in files}
     for source in orphans:
         by_source[source].findings.append(Finding(msg.NO_COUNTER, kind="no_counter"))
     for slug in unused:
-        by_source[counter_slugs[slug]].findings.append(
+        by_source[counters[slug]].findings.append(
             Finding(msg.UNUSED_COUNTER, kind="unused_counter")
         )
     for report in files:
         report.findings.sort(key=lambda f: (f.line is not None, f.line or 0))
     return Report(
-        today=today,
-        stale_months=limits.stale_months,
+        today=site.today,
+        stale_months=site.limits.stale_months,
         files=files,
-        external={url: sorted(sources) for url, sources in sorted(external.items())},
+        external={url: sorted(sources) for url, sources in sorted(site.external.items())},
     )

@@ -150,3 +150,23 @@ def test_html_report_is_static_and_outside_the_output(site, tmp_path):
     assert '<html lang="fr">' in page and parsed.tags.count("h1") == 1
     assert "Le texte de remplacement « photo » ne décrit pas l&#39;image" in page
     assert not (ROOT / "output" / "rapport").exists()
+
+
+def test_summary_field_and_heading_order_are_checked(site, tmp_path):
+    path = site / "demarches/acte-naissance.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"Resume: .*", "Resume: " + FORTY_WORDS, text)
+    text = text.replace("## Bon à savoir", "## Bon à savoir\n\n#### Détail\n\nRien.")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    out = verifier(site, tmp_path).stdout
+    assert "ligne 2 : Phrase de 40 mots" in out  # the Resume field is line 2
+    heading_line = lines.index("#### Détail") + 1
+    assert f"ligne {heading_line} : Le titre « Détail » est de niveau 4 (####)" in out
+
+
+def test_unreadable_file_is_named_in_french(site, tmp_path):
+    (site / "demarches/latin1.md").write_bytes("Titre: Fiche en été".encode("latin-1"))
+    out = verifier(site, tmp_path).stdout
+    assert "content/demarches/latin1.md" in out
+    assert "n'est pas enregistré en UTF-8" in out and "codec" not in out
