@@ -102,3 +102,54 @@ def test_following_the_guide_literally_creates_validates_and_builds(tmp_path):
     assert (repo / "output/demarches/livret-famille/fiche/index.html").is_file()
     assert "livret-famille.md" in (repo / "rapport/index.html").read_text(encoding="utf-8")
     assert not (repo / "output/rapport").exists()
+
+
+ERROR = re.compile(r"<!-- test: erreur -->\n```text\n(.*?)```", re.S)
+MISTAKES = {
+    # The mistakes behind the guide's part 13, each message copied from a real build.
+    "demarches/mariage.md": [
+        ("Guichets: mairie\n", "Guichets: mairie-principale\n"),
+        ("Verifie-le: 2026-05-20", "Verifie-le: 31/09/2026"),
+    ],
+    "demarches/pacs.md": [("Cout: ", "Coût: ")],
+    "demarches/passeport.md": [
+        ("## Étapes", "## Etapes a suivre"),
+        ("Theme: papiers", "Theme: Papiers d identité"),
+    ],
+    "guichets/mairie.md": [
+        ("    mardi : 8h30-12h00", "    mardi : 8h30 à midi"),
+        ("Telephone: 05 36 49 10 00", "Telephone: 05 36 49 10"),
+        ("Fermetures: 11/11/2026 : Armistice", "Fermetures: 11 novembre : Armistice"),
+    ],
+    "demarches/certificat-urbanisme.md": [("Verifie-le: 2025-06-12", "Verifie-le: 2025-06-12")],
+}
+
+
+def test_the_guides_error_messages_are_what_the_build_prints(tmp_path):
+    from tests.conftest import run_build
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name, changes in MISTAKES.items():
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, (name, old)
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    build = run_build(content, tmp_path / "out")
+    assert build.returncode == 1
+    blocks = ERROR.findall(GUIDE.read_text(encoding="utf-8"))
+    assert len(blocks) >= 8
+    for block in blocks:
+        for line in filter(None, block.splitlines()):
+            assert line in build.output, line
+
+
+def test_the_guide_explains_every_field():
+    from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    for label in [*PROCEDURE_FIELDS.values(), *COUNTER_FIELDS.values()]:
+        assert f"| `{label}` |" in guide, label
+        assert f"{label}: " in guide, label  # with an example
