@@ -146,3 +146,26 @@ def test_long_sentence_is_quoted_with_its_line():
     _, findings = readability(units, Limits())
     long = [f for f in findings if f.kind == "long_sentence"]
     assert len(long) == 1 and long[0].line == 5 and "30 mots" in long[0].message
+
+
+def test_freshness_agrees_with_the_builds_warning_day_by_day():
+    from datetime import timedelta
+
+    from procedures.validation import check_procedure
+
+    today = date(2026, 11, 24)
+    html = "<h2>Pièces à fournir</h2><ul><li>a</li></ul><h2>Étapes</h2><ol><li>b</li></ol>"
+    for days in range(350, 380):
+        verified = today - timedelta(days=days)
+        meta = {
+            "titre": "T",
+            "resume": "R.",
+            "theme": "papiers",
+            "guichets": "mairie",
+            "cout": "Gratuit",
+            "delai": "1 jour",
+            "verifie-le": verified.isoformat(),
+        }
+        checked = check_procedure(meta, html, "x.md", {"papiers": "P"}, {"mairie"}, today, 12)
+        warned = any(p.field == "Verifie-le" for p in checked.warnings)
+        assert warned is is_stale(verified, today, 12), verified
