@@ -19,6 +19,8 @@ help:
 	@echo "make test       lancer tous les tests"
 	@echo "make serve      prévisualiser sur http://$(BIND):$(PORT)/"
 	@echo "make devserver  reconstruire à chaque modification et prévisualiser"
+	@echo "make verifier   relire le contenu : rapport dans rapport/index.html (STRICT=1 : échoue s'il reste un point)"
+	@echo "make demarche SLUG=… TITRE=\"…\"  créer une nouvelle démarche"
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
 	@echo "make clean      effacer les fichiers construits"
 
@@ -54,6 +56,9 @@ devserver: $(VENV)/.runtime
 
 demarche: $(VENV)/.runtime
 	$(GUICHET) demarche "$(SLUG)" "$(TITRE)"
+
+verifier: $(VENV)/.runtime
+	$(GUICHET) verifier --settings $(SETTINGS) $(if $(STRICT),--strict)
 
 publish: $(VENV)/.runtime
 	$(GUICHET) build --settings $(PUBLISHCONF) --output $(OUTPUT)

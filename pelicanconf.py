@@ -37,6 +37,14 @@ GUICHET_STALE_MONTHS = 12
 GUICHET_TODAY = None
 """Date the site is built for (``2026-11-24``); None means SOURCE_DATE_EPOCH or today."""
 
+# -- Content report (`make verifier`, guichet/report) -------------------------------------------
+GUICHET_SENTENCE_MAX_WORDS = 25
+"""A sentence longer than this is quoted in the report, with its line (FALC: short sentences)."""
+GUICHET_PARAGRAPH_MAX_WORDS = 60
+"""A paragraph longer than this is flagged: cut it, or make it a list."""
+GUICHET_READABILITY_MIN = 60
+"""A procedure whose Kandel–Moles score is below this is flagged (60: « standard »)."""
+
 # -- Pelican basics ---------------------------------------------------------------------------
 PATH = "content"
 OUTPUT_PATH = "output"

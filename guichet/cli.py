@@ -1,4 +1,4 @@
-"""``python -m guichet <command>``: build, preview, scaffold. Messages in French for staff."""
+"""``python -m guichet <command>``: build, preview, scaffold, report. French for staff."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("titre", help="titre de la démarche")
     new_cmd.add_argument("-s", "--settings", default="pelicanconf.py")
 
+    report_cmd = sub.add_parser("verifier", help="relire le contenu (rapport, sans publier)")
+    report_cmd.add_argument("-s", "--settings", default="pelicanconf.py")
+    report_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
+    report_cmd.add_argument("--rapport", default="rapport", help="dossier du rapport HTML")
+    report_cmd.add_argument(
+        "--strict", action="store_true", help="code de sortie 1 s'il reste un point à revoir"
+    )
+
     args = parser.parse_args(argv)
     if args.command == "build":
         from guichet.build import build
@@ -44,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         from guichet.scaffold import create_procedure
 
         return create_procedure(args.settings, args.slug, args.titre)
+    if args.command == "verifier":
+        from guichet.report import run
+
+        return run(args.settings, args.content, args.rapport, args.strict)
     return 2
 
 

@@ -75,6 +75,9 @@ def create_procedure(settings_file: str, slug: str, title: str) -> int:
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     target = folder / f"{slug}.md"
     shown = f"content/{settings['PROCEDURE_PATHS'][0]}/{slug}.md"
+    if not slug.strip():
+        print(msg.NO_SLUG, file=sys.stderr)
+        return 1
     problems = check_slug(slug, shown, frozenset(settings["GUICHET_RESERVED_SLUGS"]))
     if problems:
         print(f"✗ {problems[0].render()}", file=sys.stderr)

@@ -88,6 +88,15 @@ def test_scaffold_refuses_a_bad_file_name(small_site, tmp_path):
     assert not list((small_site / "demarches").glob("Carte*"))
 
 
+def test_scaffold_names_what_is_missing(small_site, tmp_path):
+    settings = settings_for(tmp_path, small_site)
+    no_slug = scaffold(settings, "", "Carte")
+    assert no_slug.returncode == 1 and "Indiquez le nom du fichier" in no_slug.stderr
+    no_title = scaffold(settings, "carte-grise", " ")
+    assert no_title.returncode == 1 and "Indiquez le titre" in no_title.stderr
+    assert not (small_site / "demarches/carte-grise.md").exists()
+
+
 def test_scaffold_helper_exists_in_makefile():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^demarche:", makefile, re.M)

@@ -1,0 +1,63 @@
+"""The report as staff read it in their terminal: grouped by file, quiet when all is fine."""
+
+from __future__ import annotations
+
+from guichet.messages import report as msg
+
+from .model import Finding, Report
+
+
+def _format_date(day) -> str:
+    from procedures.dates import format_date_fr
+
+    return format_date_fr(day)
+
+
+def _finding(finding: Finding) -> list[str]:
+    where = msg.LINE.format(line=finding.line) + " : " if finding.line else ""
+    lines = [f"  • {where}{finding.message}"]
+    if finding.hint:
+        lines.append(f"    {finding.hint}")
+    return lines
+
+
+def render(report: Report, html_path: str) -> str:
+    procedures = msg.count(len(report.procedures), "démarche")
+    counters = msg.count(len(report.counters), "guichet")
+    external = msg.EXTERNAL_COUNT.format(count=msg.count(len(report.external), "lien", "liens"))
+    if not report.finding_count:
+        lines = [msg.ALL_GOOD.format(procedures=procedures, counters=counters, path=html_path)]
+        if report.external:
+            lines.append(external)
+        return "\n".join(lines) + "\n"
+
+    lines = [
+        f"{msg.TITLE} — "
+        + msg.INTRO.format(
+            procedures=procedures, counters=counters, today=_format_date(report.today)
+        ),
+        "",
+    ]
+    if report.stale:
+        lines.append(msg.STALE_TITLE.format(months=report.stale_months) + " :")
+        for item in report.stale:
+            lines.append(
+                "  • " + msg.STALE_LINE.format(source=item.source, date=_format_date(item.verified))
+            )
+        lines.append("")
+    for item in report.with_findings:
+        lines.append(f"{item.source} — {item.title}")
+        for finding in item.findings:
+            lines += _finding(finding)
+        lines.append("")
+    if report.external:
+        lines += [external, ""]
+    files = msg.count(len(report.with_findings), "fichier")
+    lines.append(
+        msg.SUMMARY.format(
+            findings=msg.count(report.finding_count, "point à revoir", "points à revoir"),
+            files=files,
+            path=html_path,
+        )
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""The one-line summary at the end of a build: what was built, warnings, time; quiet otherwise."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from guichet.build import summary
+from tests.authoring.test_report import CLEAN
+from tests.conftest import run_build
+
+LINE = re.compile(r"^✓ Site construit : (.+) ; (.+) ; en \d+,\d s\.$")
+
+
+@pytest.mark.parametrize(
+    ("context", "warnings", "parts", "alerts"),
+    [
+        (
+            {"procedures": [1, 2], "counters": [1], "pages": []},
+            0,
+            "2 démarches, 1 guichet, 0 page",
+            "aucun avertissement",
+        ),
+        (
+            {
+                "procedures": [1],
+                "counters": [1, 2],
+                "pages": [1, 2],
+                "guichet_image_stats": {"images": 4},
+                "guichet_flyer_stats": {"flyers": 1},
+            },
+            3,
+            "1 démarche, 2 guichets, 2 pages, 4 images, 1 fiche PDF",
+            "3 avertissements",
+        ),
+        (
+            {"guichet_flyer_stats": {"flyers": 17}},
+            1,
+            "0 démarche, 0 guichet, 0 page, 17 fiches PDF",
+            "1 avertissement",
+        ),
+    ],
+)
+def test_summary_counts_in_french(context, warnings, parts, alerts):
+    line = summary(context, warnings, 2.04)
+    assert LINE.match(line).groups() == (parts, alerts)
+    assert line.endswith("en 2,0 s.")
+
+
+def test_clean_build_prints_one_line_only(tmp_path):
+    build = run_build(CLEAN, tmp_path / "out")
+    assert build.returncode == 0
+    lines = build.output.strip().splitlines()
+    assert len(lines) == 1
+    assert LINE.match(lines[0]).groups() == (
+        "2 démarches, 2 guichets, 1 page",
+        "aucun avertissement",
+    )
+
+
+def test_warnings_are_printed_then_counted(small_site, tmp_path):
+    path = small_site / "demarches/carte-identite.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Verifie-le: 2026-10-15", "Verifie-le: 2024-01-01"
+        ),
+        encoding="utf-8",
+    )
+    build = run_build(small_site, tmp_path / "out")
+    assert build.returncode == 0
+    assert "vérifiée le 1er janvier 2024" in build.output
+    # the summary goes to stdout, after the warnings (stderr) in a terminal
+    summaries = [line for line in build.output.splitlines() if LINE.match(line)]
+    shown = build.output.count("⚠ ")
+    assert shown >= 2 and len(summaries) == 1 and f"; {shown} avertissements ;" in summaries[0]

@@ -1,0 +1,155 @@
+"""The French guide, followed literally on a fresh copy of the project.
+
+The guide marks what a test must do with HTML comments (invisible once rendered) just before a
+fenced block: ``<!-- test: commande -->`` (run it, it succeeds), ``<!-- test: commande qui
+échoue -->`` (run it, it fails), ``<!-- test: sortie -->`` (these lines are in what the last
+command printed), ``<!-- test: fichier PATH -->`` (what staff save in PATH once filled in).
+Commands run with ``make`` as staff type them; the copy links the shared ``.venv`` (no install).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUILD_DATE_EPOCH, ROOT
+
+GUIDE = ROOT / "docs/guide-redaction.md"
+STEP = re.compile(r"<!-- test: (.+?) -->\n```(\w+)\n(.*?)```", re.S)
+
+
+def guide_steps() -> list[tuple[str, str]]:
+    return [(kind.strip(), body) for kind, _lang, body in STEP.findall(GUIDE.read_text("utf-8"))]
+
+
+def fresh_copy(target: Path) -> Path:
+    """The project's files as a fresh clone has them (tracked, plus new files not ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to((ROOT / ".venv").resolve(), target_is_directory=True)
+    for requirements in target.glob("requirements*.txt"):
+        os.utime(requirements, (0, 0))  # older than the shared .venv: make installs nothing
+    return target
+
+
+def test_guide_marks_a_complete_walkthrough():
+    kinds = [kind for kind, _ in guide_steps()]
+    assert kinds.count("commande") >= 3
+    failing = kinds.index("commande qui échoue")
+    filled = next(i for i, k in enumerate(kinds) if k.startswith("fichier "))
+    assert kinds[0] == "commande" and failing < filled < len(kinds) - 1
+    assert kinds[failing + 1] == "sortie"
+
+
+def test_every_command_of_the_guide_is_a_make_target():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = set(re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split())
+    blocks = re.findall(r"```sh\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+    commands = [line for block in blocks for line in block.splitlines() if line.strip()]
+    assert len(commands) >= 6
+    for command in commands:
+        words = command.split()
+        assert words[0] == "make" and words[1] in phony, command
+
+
+@pytest.mark.slow
+def test_following_the_guide_literally_creates_validates_and_builds(tmp_path):
+    repo = fresh_copy(tmp_path / "guichet")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "COLUMNS": "200"}
+    env.pop("MAKEFLAGS", None)
+    last_output = ""
+    for kind, body in guide_steps():
+        if kind.startswith("fichier "):
+            path = repo / kind.removeprefix("fichier ").strip()
+            assert path.is_file(), f"the guide's earlier commands should have created {path}"
+            path.write_text(body, encoding="utf-8")
+        elif kind == "sortie":
+            for line in body.splitlines():
+                assert line in last_output, (line, last_output)
+        else:
+            result = subprocess.run(
+                body.strip(),
+                shell=True,
+                cwd=repo,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            last_output = result.stdout + result.stderr
+            assert "Traceback" not in last_output
+            if kind == "commande":
+                assert result.returncode == 0, (body, last_output)
+            else:
+                assert result.returncode != 0, (body, last_output)
+
+    page = repo / "output/demarches/livret-famille/index.html"
+    assert "Livret de famille : en obtenir un second" in page.read_text(encoding="utf-8")
+    assert (repo / "output/demarches/livret-famille/fiche/index.html").is_file()
+    assert "livret-famille.md" in (repo / "rapport/index.html").read_text(encoding="utf-8")
+    assert not (repo / "output/rapport").exists()
+
+
+ERROR = re.compile(r"<!-- test: erreur -->\n```text\n(.*?)```", re.S)
+MISTAKES = {
+    # The mistakes behind the guide's part 13, each message copied from a real build.
+    "demarches/mariage.md": [
+        ("Guichets: mairie\n", "Guichets: mairie-principale\n"),
+        ("Verifie-le: 2026-05-20", "Verifie-le: 31/09/2026"),
+    ],
+    "demarches/pacs.md": [("Cout: ", "Coût: ")],
+    "demarches/passeport.md": [
+        ("## Étapes", "## Etapes a suivre"),
+        ("Theme: papiers", "Theme: Papiers d identité"),
+    ],
+    "guichets/mairie.md": [
+        ("    mardi : 8h30-12h00", "    mardi : 8h30 à midi"),
+        ("Telephone: 05 36 49 10 00", "Telephone: 05 36 49 10"),
+        ("Fermetures: 11/11/2026 : Armistice", "Fermetures: 11 novembre : Armistice"),
+    ],
+    "demarches/certificat-urbanisme.md": [("Verifie-le: 2025-06-12", "Verifie-le: 2025-06-12")],
+}
+
+
+def test_the_guides_error_messages_are_what_the_build_prints(tmp_path):
+    from tests.conftest import run_build
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name, changes in MISTAKES.items():
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, (name, old)
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    build = run_build(content, tmp_path / "out")
+    assert build.returncode == 1
+    blocks = ERROR.findall(GUIDE.read_text(encoding="utf-8"))
+    assert len(blocks) >= 8
+    for block in blocks:
+        for line in filter(None, block.splitlines()):
+            assert line in build.output, line
+
+
+def test_the_guide_explains_every_field():
+    from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    for label in [*PROCEDURE_FIELDS.values(), *COUNTER_FIELDS.values()]:
+        assert f"| `{label}` |" in guide, label
+        assert f"{label}: " in guide, label  # with an example
