@@ -79,7 +79,7 @@ class SiteChecker:
         for page in sorted(self.root.rglob("*.html")):
             if page.is_file():
                 problems += self.check_page(page)
-        return problems
+        return list(dict.fromkeys(problems))  # a stylesheet's problems are named once
 
     def check_page(self, page: Path) -> list[Problem]:
         relpath = page.resolve().relative_to(self.root.resolve()).as_posix()
@@ -159,10 +159,9 @@ class SiteChecker:
         return sheets
 
     def _stylesheet(self, css: Path) -> tuple[int, list[Path], list[Problem]]:
-        """gzip size, imported stylesheets, and problems (reported once per stylesheet)."""
+        """gzip size, imported stylesheets, and problems (once per site: see check_site)."""
         if css in self._css:
-            size, imports, _ = self._css[css]
-            return size, imports, []
+            return self._css[css]
         data = css.read_bytes()
         text = data.decode("utf-8", errors="replace")
         base = "/" + css.relative_to(self.root.resolve()).as_posix()

@@ -41,6 +41,9 @@ RESOURCE_RELS = {
 
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CSS_IMPORT_ANY = re.compile(
+    r"""@import\s+(?:url\(\s*["']?([^"')\s]*)["']?\s*\)|"([^"]*)"|'([^']*)')""", re.IGNORECASE
+)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
@@ -102,11 +105,9 @@ def css_urls(css: str) -> list[str]:
 
 def css_imports(css: str) -> list[str]:
     """Stylesheets a stylesheet pulls in with ``@import`` (``url()`` form included)."""
-    imports = []
-    for statement in re.finditer(r"@import\s+([^;]+);?", css, re.IGNORECASE):
-        urls = css_urls(statement.group(1)) or [statement.group(1).strip().strip("\"'")]
-        imports.append(urls[0])
-    return imports
+    return [
+        next(g for g in m.groups() if g is not None).strip() for m in _CSS_IMPORT_ANY.finditer(css)
+    ]
 
 
 def is_javascript(url: str) -> bool:
