@@ -18,7 +18,7 @@ URL_ATTRIBUTES = {
     "formaction": None,
     "ping": None,
     "background": None,
-    "href": {"image", "use", "feimage"},  # SVG; <link> is handled by rel
+    "href": {"image", "use", "feimage", "base"},  # SVG, and <base> (moves every relative URL)
     "xlink:href": {"image", "use", "feimage"},
 }
 """Attributes that make the browser fetch (or send to) a URL, and the tags they do it on."""
@@ -166,10 +166,17 @@ class _Scanner(HTMLParser):
         if "srcset" in values:
             candidates = parse_srcset(values["srcset"])
             scan.resources += [Resource(f"<{tag} srcset>", url) for url, _ in candidates]
-            if tag in ("img", "source"):
+            # <source media=…> is art direction for other screens: not the 360 px image
+            if tag == "img" or (tag == "source" and "media" not in values):
                 scan.images.append(Image(f"<{tag} srcset>", candidates))
         elif tag == "img" and values.get("src"):
             scan.images.append(Image("<img src>", [(values["src"].strip(), None)]))
+        if tag == "iframe" and "srcdoc" in values:  # a document inside the page
+            inner = scan_html(values["srcdoc"])
+            scan.scripts += inner.scripts
+            scan.handlers += inner.handlers
+            scan.javascript_urls += inner.javascript_urls
+            scan.resources += inner.resources
         if tag == "link":
             rels = set(values.get("rel", "").lower().split())
             if rels & RESOURCE_RELS:

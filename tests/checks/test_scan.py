@@ -135,6 +135,11 @@ def resources(html: str) -> list[tuple[str, str]]:
             [("<iframe src>", "https://x.example/map")],
         ),
         ('<a href="/" ping="https://x.example/p">x</a>', [("<a ping>", "https://x.example/p")]),
+        ('<base href="https://x.example/">', [("<base href>", "https://x.example/")]),
+        (
+            '<iframe srcdoc="<img src=https://x.example/p.gif>"></iframe>',
+            [("<img src>", "https://x.example/p.gif")],
+        ),
     ],
 )
 def test_resources(html, expected):
@@ -156,6 +161,7 @@ def test_resources(html, expected):
         ('<a href="javascript:alert(1)">x</a>', 0, [], ["<a href>"]),
         ('<form action=" javascript:x"></form>', 0, [], ["<form action>"]),
         ("<p>javascript: le mot, pas un lien</p>", 0, [], []),
+        ('<iframe srcdoc="<script>x()</script>"></iframe>', 1, [], []),
     ],
 )
 def test_scripts(html, scripts, handlers, javascript_urls):
@@ -171,6 +177,7 @@ def test_images_and_stylesheets():
     scan = scan_html(
         '<link rel="stylesheet" href="/theme/css/guichet.css">'
         '<picture><source type="image/webp" srcset="/i/a-320.webp 320w, /i/a-640.webp 640w">'
+        '<source media="(min-width: 60em)" srcset="/i/wide-1600.jpg 1600w">'
         '<img src="/i/a-640.jpg" srcset="/i/a-320.jpg 320w, /i/a-640.jpg 640w" alt="Mairie">'
         '</picture><img src="/i/logo.png" alt="">'
     )
