@@ -4,7 +4,9 @@ Pure functions: nothing here imports Pelican. The minifier is minify-html (see B
 the comparison with htmlmin): it keeps the space between inline elements and every byte inside
 ``<pre>`` and ``<textarea>``. Its options are chosen to keep the output valid HTML5 for the W3C
 checker and for old browsers: the doctype stays ``<!doctype html>``, attribute values that need
-quotes keep them, entities stay as written.
+quotes keep them, entities are decoded only where the spec allows (``&#39;`` → ``'``), optional
+tags (``</p>``, ``</li>``, ``<head>``) are omitted as HTML has allowed since HTML 4. Tests that
+read built pages must parse them, not match the unminified markup.
 
 CSS goes through rcssmin, which only removes comments and whitespace. minify-html's own CSS
 minifier (lightningcss, with no browser targets) rewrites ``@media (max-width: 30em)`` into the
