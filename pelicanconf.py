@@ -66,7 +66,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures"]
+PLUGINS = ["procedures", "minify", "precompress", "checks"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -130,3 +130,21 @@ DRAFT_PAGE_SAVE_AS = ""
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 DELETE_OUTPUT_DIRECTORY = False
+
+# -- Weight: minify, precompress, budgets (plugins minify, precompress, checks) ---------------
+GUICHET_MINIFY = True
+"""Minify every HTML page (minify-html) and stylesheet (rcssmin) written to the output."""
+GUICHET_PRECOMPRESS = True
+"""Write ``file.gz`` (and ``file.br``) beside each text file, for nginx ``gzip_static``."""
+GUICHET_PRECOMPRESS_BROTLI = True
+"""Also write ``file.br`` (nginx ``brotli_static``: Debian libnginx-mod-http-brotli-static)."""
+GUICHET_PRECOMPRESS_MIN_BYTES = 256
+"""Smaller files are served uncompressed (and any old ``.gz``/``.br`` of them is removed)."""
+GUICHET_PRECOMPRESS_EXTENSIONS = [".html", ".css", ".xml", ".txt", ".svg"]
+"""Text files to precompress."""
+GUICHET_BUDGET_FIRST_VIEW_BYTES = 14_600
+"""First view of a page: its HTML + the stylesheets it links, gzip, at most (10 × 1460 B)."""
+GUICHET_BUDGET_IMAGE_BYTES = 40_000
+"""The version of each image a 360 px wide screen loads (srcset), at most."""
+GUICHET_BUDGET_IMAGE_WIDTH = 360
+"""Screen width (px) at which GUICHET_BUDGET_IMAGE_BYTES is checked."""

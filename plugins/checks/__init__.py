@@ -1,0 +1,48 @@
+"""Budgets checked on the built site, every page, every build: the build fails when one breaks.
+
+Runs at ``finalized``, registered last (after minify and precompress), on what nginx will serve.
+Settings: ``GUICHET_BUDGET_FIRST_VIEW_BYTES`` (14600), ``GUICHET_BUDGET_IMAGE_BYTES`` (40000),
+``GUICHET_BUDGET_IMAGE_WIDTH`` (360). Hosts of ``SITEURL`` and ``GUICHET_PUBLIC_URL`` count as
+this site.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+from guichet.messages import ContentErrors
+
+from .budget import Budgets, SiteChecker
+
+
+def budgets_from(settings: dict) -> Budgets:
+    defaults = Budgets()
+    return Budgets(
+        first_view_bytes=int(
+            settings.get("GUICHET_BUDGET_FIRST_VIEW_BYTES", defaults.first_view_bytes)
+        ),
+        image_bytes=int(settings.get("GUICHET_BUDGET_IMAGE_BYTES", defaults.image_bytes)),
+        image_width=int(settings.get("GUICHET_BUDGET_IMAGE_WIDTH", defaults.image_width)),
+    )
+
+
+def check_output(pelican) -> None:
+    settings = pelican.settings
+    hosts = {urlsplit(settings.get(k) or "").hostname for k in ("SITEURL", "GUICHET_PUBLIC_URL")}
+    label = os.path.relpath(pelican.output_path)
+    if label.startswith(os.pardir):
+        label = pelican.output_path
+    checker = SiteChecker(
+        Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label
+    )
+    problems = checker.check_site()
+    if problems:
+        raise ContentErrors(problems)
+
+
+def register():
+    signals.finalized.connect(check_output)

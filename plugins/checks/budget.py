@@ -1,0 +1,180 @@
+"""Budgets of a built site: first-view weight, image weight, no script, nothing from elsewhere.
+
+Pure functions over the output folder: nothing here imports Pelican. Each broken budget is a
+:class:`~guichet.messages.Problem` whose source is the output file to look at.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from guichet.messages import Problem
+from guichet.messages import checks as msg
+
+from .scan import css_imports, css_urls, host_of, is_javascript, pick_candidate, scan_html
+
+
+@dataclass(frozen=True)
+class Budgets:
+    first_view_bytes: int = 14_600
+    """HTML + its stylesheets, gzip: 10 TCP segments of 1460 bytes, one round trip."""
+    image_bytes: int = 40_000
+    """The image a 360 px wide phone loads."""
+    image_width: int = 360
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes on the wire with gzip -9 (what precompress writes for nginx)."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def url_of(relpath: str) -> str:
+    """Output file → the address residents type: ``demarches/x/index.html`` → ``/demarches/x/``."""
+    url = "/" + PurePosixPath(relpath).as_posix()
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
+def local_file(url: str, base: str, root: Path, own_hosts: frozenset[str]) -> Path | None:
+    """The output file a same-site URL (relative to the page at ``base``) names, if it exists."""
+    parts = urlsplit(urljoin(base, url.strip()))
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    if parts.netloc and (parts.hostname or "") not in own_hosts:
+        return None
+    path = unquote(parts.path)
+    if path.endswith("/"):
+        path += "index.html"
+    root = root.resolve()
+    candidate = (root / path.lstrip("/")).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+def external_host(url: str, own_hosts: frozenset[str]) -> str | None:
+    """The other host ``url`` reaches, or None when it stays on this site."""
+    host = host_of(url)
+    return host if host and host.lower() not in own_hosts else None
+
+
+class SiteChecker:
+    """Checks every page of one output folder; remembers each stylesheet's weight."""
+
+    def __init__(self, root: Path, budgets: Budgets, own_hosts: frozenset[str], label: str):
+        self.root = Path(root)
+        self.budgets = budgets
+        self.own_hosts = frozenset(h.lower() for h in own_hosts)
+        self.label = label
+        """How the output folder is named in messages (``output``)."""
+        self._css: dict[Path, tuple[int, list[Path], list[Problem]]] = {}
+
+    def source(self, path: Path) -> str:
+        return f"{self.label}/{path.resolve().relative_to(self.root.resolve()).as_posix()}"
+
+    def check_site(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for page in sorted(self.root.rglob("*.html")):
+            if page.is_file():
+                problems += self.check_page(page)
+        return list(dict.fromkeys(problems))  # a stylesheet's problems are named once
+
+    def check_page(self, page: Path) -> list[Problem]:
+        relpath = page.resolve().relative_to(self.root.resolve()).as_posix()
+        base, url, source = "/" + relpath, url_of(relpath), self.source(page)
+        data = page.read_bytes()
+        scan = scan_html(data.decode("utf-8", errors="replace"))
+        problems = []
+        if scan.scripts:
+            problems.append(self._script(source, msg.SCRIPT.format(url=url, count=scan.scripts)))
+        for where in sorted(set(scan.handlers)):
+            problems.append(self._script(source, msg.HANDLER.format(url=url, where=where)))
+        for where in sorted(set(scan.javascript_urls)):
+            problems.append(self._script(source, msg.JAVASCRIPT_URL.format(url=url, where=where)))
+        for resource in scan.resources:
+            host = external_host(resource.url, self.own_hosts)
+            if host:
+                text = msg.EXTERNAL.format(
+                    url=url, resource=resource.url, where=resource.where, host=host
+                )
+                problems.append(Problem(source, text, hint=msg.EXTERNAL_HINT))
+        css_total, seen = 0, set()
+        for href in scan.stylesheets:
+            css = local_file(href, base, self.root, self.own_hosts)
+            for sheet in self._with_imports(css, seen):
+                size, _, sheet_problems = self._stylesheet(sheet)
+                css_total += size
+                problems += sheet_problems
+        problems += self._first_view(source, url, gzip_size(data), css_total)
+        for image in scan.images:
+            problems += self._image(image, base, source)
+        return problems
+
+    def _script(self, source: str, text: str) -> Problem:
+        return Problem(source, text, hint=msg.SCRIPT_HINT)
+
+    def _first_view(self, source: str, url: str, page: int, css: int) -> list[Problem]:
+        budget = self.budgets.first_view_bytes
+        if page + css <= budget:
+            return []
+        text = msg.FIRST_VIEW.format(
+            url=url,
+            total=msg.kilobytes(page + css),
+            page=msg.kilobytes(page),
+            css=msg.kilobytes(css),
+            budget=msg.kilobytes(budget),
+        )
+        return [Problem(source, text, hint=msg.FIRST_VIEW_HINT)]
+
+    def _image(self, image, base: str, source: str) -> list[Problem]:
+        chosen = pick_candidate(image.candidates, self.budgets.image_width)
+        if chosen is None or is_javascript(chosen):
+            return []
+        path = local_file(chosen, base, self.root, self.own_hosts)
+        if path is None:  # another host (reported above) or missing (the links check's job)
+            return []
+        size = path.stat().st_size
+        if size <= self.budgets.image_bytes:
+            return []
+        width = dict(image.candidates).get(chosen)
+        version = msg.IMAGE_VERSION_WIDTH.format(width=width) if width else msg.IMAGE_VERSION_ONLY
+        text = msg.IMAGE.format(
+            file=self.source(path),
+            version=version,
+            size=msg.kilobytes(size),
+            budget=msg.kilobytes(self.budgets.image_bytes),
+        )
+        return [Problem(source, text, hint=msg.IMAGE_HINT)]
+
+    def _with_imports(self, css: Path | None, seen: set[Path]) -> list[Path]:
+        """``css`` and the stylesheets it imports, each once per page."""
+        if css is None or css in seen:
+            return []
+        seen.add(css)
+        sheets = [css]
+        for imported in self._stylesheet(css)[1]:
+            sheets += self._with_imports(imported, seen)
+        return sheets
+
+    def _stylesheet(self, css: Path) -> tuple[int, list[Path], list[Problem]]:
+        """gzip size, imported stylesheets, and problems (once per site: see check_site)."""
+        if css in self._css:
+            return self._css[css]
+        data = css.read_bytes()
+        text = data.decode("utf-8", errors="replace")
+        base = "/" + css.relative_to(self.root.resolve()).as_posix()
+        imports = [
+            p
+            for p in (local_file(u, base, self.root, self.own_hosts) for u in css_imports(text))
+            if p
+        ]
+        problems = []
+        for resource in css_urls(text):
+            host = external_host(resource, self.own_hosts)
+            if host:
+                text_ = msg.EXTERNAL_IN_CSS.format(url=base, resource=resource, host=host)
+                problems.append(Problem(self.source(css), text_, hint=msg.EXTERNAL_HINT))
+        self._css[css] = (gzip_size(data), imports, problems)
+        return self._css[css]

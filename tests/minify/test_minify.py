@@ -1,0 +1,147 @@
+"""Minify: pure functions on tables of pages, and a failing minifier that loses nothing."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from minify import minify_file
+from minify.minify import MinifyError, minify_css_text, minify_html_text, rewrite_file
+
+PAGE = """<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <title>Carte d'identité</title>
+  <!-- a comment staff never see -->
+</head>
+<body>
+  <main>
+    <p>Le <strong>guichet</strong>
+    <a href="/guichets/mairie/">ouvre</a> à <em>8h30</em>.</p>
+    <pre>  lundi    8h30-12h00
+  mardi\t9h00</pre>
+    <textarea name="t">  deux  espaces
+</textarea>
+  </main>
+</body>
+</html>
+"""
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def reading(html: str) -> str:
+    """The text as a reader gets it: whitespace runs count as one space."""
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", "".join(parser.parts))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kept"),
+    [
+        (PAGE, "<pre>  lundi    8h30-12h00\n  mardi\t9h00</pre>"),
+        (PAGE, ">  deux  espaces\n</textarea>"),
+        (PAGE, "guichet</strong> <a"),
+        (PAGE, "</a> à <em>8h30</em>."),
+        ("<p>a <b>b</b> <i>c</i></p>", "a <b>b</b> <i>c</i>"),
+        ('<p title="deux mots">x</p>', 'title="deux mots"'),
+        ("<!doctype html><title>t</title>", "<!doctype html>"),
+    ],
+)
+def test_minified_html_keeps(fragment, kept):
+    assert kept in minify_html_text(fragment)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "dropped"),
+    [
+        (PAGE, "<!--"),
+        (PAGE, "\n  <main>"),
+        ("<p>a</p>\n\n<p>b</p>", "\n"),
+    ],
+)
+def test_minified_html_drops(fragment, dropped):
+    assert dropped not in minify_html_text(fragment)
+
+
+def test_minified_page_is_smaller_and_reads_the_same():
+    minified = minify_html_text(PAGE)
+    assert len(minified) < len(PAGE)
+    assert "Le guichet ouvre à 8h30." in reading(PAGE)
+    assert "Le guichet ouvre à 8h30." in reading(minified)
+
+
+def test_media_queries_stay_readable_by_old_browsers():
+    css = "/* thème */\n@media (max-width: 30em) {\n  body { margin : 0px ; }\n}\n"
+    assert minify_css_text(css) == "@media (max-width:30em){body{margin:0px}}"
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ("a { color : red ; }", "a{color:red}"),
+        ('.x::after { content: "  deux  espaces " }', '.x::after{content:"  deux  espaces "}'),
+        ("", ""),
+    ],
+)
+def test_minified_css(css, expected):
+    assert minify_css_text(css) == expected
+
+
+@pytest.mark.parametrize("function", [minify_html_text, minify_css_text])
+def test_bytes_are_refused(function):
+    with pytest.raises(MinifyError):
+        function(b"<p>not text</p>")
+
+
+def test_rewrite_file_minifies_in_place(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(PAGE, encoding="utf-8")
+    page.chmod(0o644)
+    assert rewrite_file(page, minify_html_text) is True
+    assert page.read_text(encoding="utf-8") == minify_html_text(PAGE)
+    assert page.stat().st_mode & 0o777 == 0o644
+    assert rewrite_file(page, minify_html_text) is False  # already minified
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def fails(text: str) -> str:
+    raise RuntimeError("minifier crashed")
+
+
+def empties(text: str) -> str:
+    return ""
+
+
+def binary(text: str) -> bytes:
+    return text.encode()
+
+
+@pytest.mark.parametrize("transform", [fails, empties, binary])
+def test_failing_minifier_leaves_the_page_whole(tmp_path, transform):
+    page = tmp_path / "index.html"
+    page.write_text(PAGE, encoding="utf-8")
+    with pytest.raises((RuntimeError, MinifyError)):
+        rewrite_file(page, transform)
+    assert page.read_text(encoding="utf-8") == PAGE
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_minify_file_warns_in_french_and_keeps_the_page(tmp_path, caplog):
+    page = tmp_path / "demarches" / "index.html"
+    page.parent.mkdir()
+    page.write_text(PAGE, encoding="utf-8")
+    assert minify_file(page, fails, str(tmp_path)) is False
+    assert page.read_text(encoding="utf-8") == PAGE
+    assert "demarches/index.html" in caplog.text
+    assert "n'a pas pu être allégé" in caplog.text
