@@ -58,7 +58,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures"]
+PLUGINS = ["procedures", "sanitize"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -122,3 +122,8 @@ DRAFT_PAGE_SAVE_AS = ""
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 DELETE_OUTPUT_DIRECTORY = False
+
+# -- sanitize: HTML written in Markdown (plugins/sanitize) ---------------------------------
+SANITIZE_FAIL = False
+"""False: HTML that is not allowed (script, frame, form, remote image…) is removed with a warning.
+True: the build stops instead, listing every file and what would have been removed."""
