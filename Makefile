@@ -20,6 +20,7 @@ help:
 	@echo "make serve      prévisualiser sur http://$(BIND):$(PORT)/"
 	@echo "make devserver  reconstruire à chaque modification et prévisualiser"
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
+	@echo "make rollback   remettre en ligne la version publiée précédente"
 	@echo "make clean      effacer les fichiers construits"
 
 $(VENV)/.runtime: requirements.txt
@@ -55,8 +56,19 @@ devserver: $(VENV)/.runtime
 demarche: $(VENV)/.runtime
 	$(GUICHET) demarche "$(SLUG)" "$(TITRE)"
 
+# make publish: build into a fresh folder beside $(PUBLISH_DIR), check, then swap it in (the
+# previous version is kept for make rollback). PUBLISH_RSYNC_TARGET=user@host:/var/www/guichet/
+# also uploads the changed files. Both default to publishconf.py's settings.
+PUBLISH_DIR ?=
+PUBLISH_RSYNC_TARGET ?=
+PUBLISH_ARGS = --settings $(PUBLISHCONF) $(if $(PUBLISH_DIR),--dir $(PUBLISH_DIR)) \
+	$(if $(PUBLISH_RSYNC_TARGET),--rsync $(PUBLISH_RSYNC_TARGET))
+
 publish: $(VENV)/.runtime
-	$(GUICHET) build --settings $(PUBLISHCONF) --output $(OUTPUT)
+	$(GUICHET) publish $(PUBLISH_ARGS)
+
+rollback: $(VENV)/.runtime
+	$(GUICHET) rollback $(PUBLISH_ARGS)
 
 clean:
 	rm -rf $(OUTPUT) cache

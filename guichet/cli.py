@@ -31,6 +31,20 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("titre", help="titre de la démarche")
     new_cmd.add_argument("-s", "--settings", default="pelicanconf.py")
 
+    publish_cmd = sub.add_parser(
+        "publish", help="construire, vérifier, puis remplacer le site publié d'un seul coup"
+    )
+    publish_cmd.add_argument("-s", "--settings", default="publishconf.py")
+    publish_cmd.add_argument("-d", "--dir", default=None, help="dossier publié (public)")
+    publish_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
+    publish_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
+    publish_cmd.add_argument("--cache", default=None, help="dossier du cache")
+
+    rollback_cmd = sub.add_parser("rollback", help="remettre en ligne la version précédente")
+    rollback_cmd.add_argument("-s", "--settings", default="publishconf.py")
+    rollback_cmd.add_argument("-d", "--dir", default=None, help="dossier publié (public)")
+    rollback_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
+
     args = parser.parse_args(argv)
     if args.command == "build":
         from guichet.build import build
@@ -44,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         from guichet.scaffold import create_procedure
 
         return create_procedure(args.settings, args.slug, args.titre)
+    if args.command == "publish":
+        from guichet.publish import publish
+
+        return publish(args.settings, args.dir, args.rsync or None, args.content, args.cache)
+    if args.command == "rollback":
+        from guichet.publish import rollback
+
+        return rollback(args.settings, args.dir, args.rsync or None)
     return 2
 
 
