@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import filecmp
 import os
 import shutil
 import signal
@@ -103,6 +104,26 @@ def swap_back(target: Path) -> bool:
         os.rename(previous, target)
         os.rename(aside, previous)
     return True
+
+
+# -- unchanged files keep their date -----------------------------------------------------------
+def keep_unchanged_dates(staging: Path, published: Path) -> int:
+    """Files identical to the published ones get their modification time back; return how many.
+
+    nginx derives ``ETag`` and ``Last-Modified`` from it: browsers keep their cached copy of
+    every page the publication did not change, and rsync sees nothing to update.
+    """
+    kept = 0
+    if not published.is_dir():
+        return kept
+    for new in staging.rglob("*"):
+        old = published / new.relative_to(staging)
+        same = new.is_file() and not new.is_symlink() and old.is_file()
+        if same and filecmp.cmp(new, old, shallow=False):
+            stat = old.stat()
+            os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            kept += 1
+    return kept
 
 
 # -- the last look ----------------------------------------------------------------------------
@@ -202,6 +223,7 @@ def publish(
                 print(msg.NOT_PUBLISHED.format(target=_shown(published)), file=sys.stderr)
                 return code if code != OK else CONTENT_ERROR
             os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read it
+            keep_unchanged_dates(staging, published)
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
             try:  # never stopped half-way through the swap
                 had_previous = swap_into_place(staging, published)

@@ -103,6 +103,21 @@ def test_publish_keeps_the_previous_version_and_rollback_swaps_back(small_site, 
     assert tree_digest(published) == second
 
 
+def test_unchanged_files_keep_their_date_so_browsers_keep_their_copy(small_site, published):
+    dates = {p: p.stat().st_mtime_ns for p in published.rglob("*") if p.is_file()}
+    time.sleep(0.02)
+    edit(small_site / "demarches/carte-identite.md", "Cout: Gratuit", "Cout: 25 euros")
+    assert publish(small_site, published).returncode == 0
+    changed = sorted(
+        str(p.relative_to(published))
+        for p in published.rglob("*")
+        if p.is_file() and p.stat().st_mtime_ns != dates.get(p)
+    )
+    assert "demarches/carte-identite/index.html" in changed
+    assert "index.html" not in changed and "guichets/mairie/index.html" not in changed
+    assert len(changed) < len(dates) / 2
+
+
 def test_rollback_without_a_previous_version_says_so(published):
     result = rollback(published)
     assert result.returncode == 1
