@@ -132,6 +132,13 @@ def test_allowed_html_survives_with_external_links_marked(hostile_build):
     assert "content/pages/allowed.md" not in hostile_build.output  # nothing removed: no warning
 
 
+def test_an_html_summary_is_sanitized_too(hostile_build):
+    warning = "content/pages/summary.md — champ « Summary »\n    Retiré de la page"
+    assert warning in hostile_build.output
+    assert "tracker.evil.example/r.gif" in hostile_build.output
+    assert "tracker.evil.example" not in (hostile_build.path / "summary/index.html").read_text()
+
+
 def test_sanitize_fail_stops_the_build_listing_every_file(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "site" / "fixtures" / "small", content)

@@ -23,6 +23,9 @@ KEPT = [
     '<img src="/images/x-360.abc.jpg" srcset="/images/x-360.abc.jpg 360w, /images/x-640.def.jpg '
     '640w" alt="">',
     '<p class="note" id="a-savoir" lang="br">Degemer mat</p>',
+    "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>",
+    "<p>5 &lt; 6 &amp; 7</p>",
+    '<p><a href="tel:05 65 00 12 34">appeler</a> <a href="#pieces">pièces</a></p>',
 ]
 
 
