@@ -280,7 +280,8 @@ def rollback(
             print(msg.BUSY, file=sys.stderr)
             return CONTENT_ERROR
         if not swap_back(published):
-            print(msg.NOTHING_TO_ROLL_BACK.format(previous=_shown(previous_of(published))))
+            shown = _shown(previous_of(published))
+            print(msg.NOTHING_TO_ROLL_BACK.format(previous=shown), file=sys.stderr)
             return CONTENT_ERROR
     print(msg.ROLLED_BACK.format(target=_shown(published)))
     return upload(published, destination) if destination else OK

@@ -121,7 +121,7 @@ def test_unchanged_files_keep_their_date_so_browsers_keep_their_copy(small_site,
 def test_rollback_without_a_previous_version_says_so(published):
     result = rollback(published)
     assert result.returncode == 1
-    assert "pas de version précédente" in result.stdout
+    assert "pas de version précédente" in result.stderr
     assert (published / "index.html").is_file()
 
 
