@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import http.client
+import os
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -156,3 +159,34 @@ def test_serve_local_refuses_a_missing_folder_in_french():
     )
     assert result.returncode == 2
     assert "n'existe pas" in result.stderr
+
+
+def test_serve_local_in_the_background_writes_a_pidfile(served_site, tmp_path):
+    port = free_port()
+    result = subprocess.run(
+        [
+            "sh",
+            str(ROOT / "deploy" / "serve-local.sh"),
+            "--background",
+            str(port),
+            str(served_site),
+        ],
+        env={"GUICHET_NGINX_PREFIX": str(tmp_path), "PATH": "/usr/sbin:/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    pid = int((tmp_path / "nginx.pid").read_text())
+    try:
+        assert f"kill $(cat {tmp_path}/nginx.pid)" in result.stdout
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while (tmp_path / "nginx.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not (tmp_path / "nginx.pid").exists()  # nginx removes it when it stops
