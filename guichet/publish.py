@@ -187,6 +187,21 @@ def _read_publish_settings(settings_file: str) -> dict:
         return {}
 
 
+def _build_and_check(settings_file: str, staging: Path, content, cache) -> int:
+    """The whole build into ``staging``, then the last look; the exit code."""
+    from guichet.build import build
+
+    print(msg.BUILDING.format(staging=staging.name))
+    code = build(settings_file, str(staging), content, cache)
+    if code != OK:
+        return code
+    problems = unsafe_pages(staging)
+    for problem in problems:
+        print(f"✗ {problem.render()}", file=sys.stderr)
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read it
+    return CONTENT_ERROR if problems else OK
+
+
 def publish(
     settings_file: str = "publishconf.py",
     target: str | None = None,
@@ -195,8 +210,6 @@ def publish(
     cache: str | None = None,
 ) -> int:
     """Build, check, swap into place, upload if asked; return the process exit code."""
-    from guichet.build import build
-
     settings = _read_publish_settings(settings_file)
     published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
     destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
@@ -214,15 +227,10 @@ def publish(
         previous_handler = signal.signal(signal.SIGTERM, _stop)
         swapped = False
         try:
-            print(msg.BUILDING.format(staging=staging.name))
-            code = build(settings_file, str(staging), content, cache)
-            problems = unsafe_pages(staging) if code == OK else []
-            for problem in problems:
-                print(f"✗ {problem.render()}", file=sys.stderr)
-            if code != OK or problems:
+            code = _build_and_check(settings_file, staging, content, cache)
+            if code != OK:
                 print(msg.NOT_PUBLISHED.format(target=_shown(published)), file=sys.stderr)
-                return code if code != OK else CONTENT_ERROR
-            os.chmod(staging, 0o755)  # mkdtemp makes it private; the web server must read it
+                return code
             keep_unchanged_dates(staging, published)
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
             try:  # never stopped half-way through the swap

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import BUILD_DATE_EPOCH, ROOT
 from tests.site.test_bad_content import break_phone, edit, tree_digest
 
-STALL_PLUGINS = ROOT / "tests" / "publish" / "fixtures" / "plugins"
+TEST_PLUGINS = ROOT / "tests" / "publish" / "fixtures" / "plugins"
 
 
 def publish_command(content: Path, public: Path, *extra: str, settings="publishconf.py"):
@@ -142,7 +142,7 @@ def test_a_killed_build_leaves_the_published_site_byte_identical(
     settings = tmp_path / "stalling.py"
     settings.write_text(
         "from publishconf import *\n"
-        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(STALL_PLUGINS)!r}]\n"
+        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(TEST_PLUGINS)!r}]\n"
         "PLUGINS = PLUGINS + ['stall']\n"
         f"STALL_AT = {point!r}\nSTALL_MARKER = {str(marker)!r}\n",
         encoding="utf-8",
@@ -179,6 +179,24 @@ def test_a_killed_build_leaves_the_published_site_byte_identical(
     assert result.returncode == 0, result.stderr
     assert hidden_leftovers(published) == []
     assert "25 euros" in (published / "demarches/carte-identite/index.html").read_text()
+
+
+def test_a_page_with_script_is_never_published(small_site, published, tmp_path):
+    before = tree_digest(published)
+    settings = tmp_path / "faulty.py"
+    settings.write_text(
+        "from publishconf import *\n"
+        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(TEST_PLUGINS)!r}]\n"
+        "PLUGINS = PLUGINS + ['inject_script']\n",
+        encoding="utf-8",
+    )
+    result = publish(small_site, published, settings=settings)
+    assert result.returncode == 1
+    assert "✗ demarches/index.html" in result.stderr
+    assert "contient <script>" in result.stderr
+    assert "Rien n'a été publié" in result.stderr
+    assert tree_digest(published) == before
+    assert hidden_leftovers(published) == []
 
 
 def test_a_second_publish_at_the_same_time_is_refused(small_site, published):
