@@ -125,8 +125,7 @@ def test_rollback_without_a_previous_version_says_so(published):
     assert (published / "index.html").is_file()
 
 
-STALLS = [
-    (signal.SIGKILL, "all_generators_finalized"),
+STALLS = [  # SIGKILL leaves no chance to clean up: tried at the worst moment, before the swap
     (signal.SIGKILL, "finalized"),
     (signal.SIGTERM, "all_generators_finalized"),
     (signal.SIGTERM, "finalized"),
