@@ -54,7 +54,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "ins": {"cite", "datetime"},
     "details": {"open"},
 }
-"""No ``style`` (the theme styles pages; the CSP forbids inline style), no ``rel``/``target``."""
+"""No ``style`` (the theme styles pages; the CSP forbids inline style), no ``rel``/``target``.
+Any ``aria-*`` attribute is kept too (accessibility labels)."""
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Schemes links may use. Relative URLs (and Pelican's ``{static}``/``{filename}``) pass."""
@@ -102,6 +103,7 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True,
     link_rel=None,
     url_schemes=set(URL_SCHEMES),
+    generic_attribute_prefixes={"aria-"},
 )
 
 

@@ -25,6 +25,7 @@ KEPT = [
     '<p class="note" id="a-savoir" lang="br">Degemer mat</p>',
     "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>",
     "<p>5 &lt; 6 &amp; 7</p>",
+    '<p><a href="/guichets/" aria-label="Tous les guichets et leurs horaires">Guichets</a></p>',
     '<p><a href="tel:05 65 00 12 34">appeler</a> <a href="#pieces">pièces</a></p>',
 ]
 
