@@ -22,6 +22,7 @@ help:
 	@echo "make verifier   relire le contenu : rapport dans rapport/index.html (STRICT=1 : échoue s'il reste un point)"
 	@echo "make demarche SLUG=… TITRE=\"…\"  créer une nouvelle démarche"
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
+	@echo "make rollback   remettre en ligne la version publiée précédente"
 	@echo "make clean      effacer les fichiers construits"
 
 $(VENV)/.runtime: requirements.txt
@@ -60,8 +61,19 @@ demarche: $(VENV)/.runtime
 verifier: $(VENV)/.runtime
 	$(GUICHET) verifier --settings $(SETTINGS) $(if $(STRICT),--strict)
 
+# make publish: build into a fresh folder beside $(PUBLISH_DIR), check, then swap it in (the
+# previous version is kept for make rollback). PUBLISH_RSYNC_TARGET=user@host:/var/www/guichet/
+# also uploads the changed files. Both default to publishconf.py's settings.
+PUBLISH_DIR ?=
+PUBLISH_RSYNC_TARGET ?=
+PUBLISH_ARGS = --settings $(PUBLISHCONF) $(if $(PUBLISH_DIR),--dir $(PUBLISH_DIR)) \
+	$(if $(PUBLISH_RSYNC_TARGET),--rsync $(PUBLISH_RSYNC_TARGET))
+
 publish: $(VENV)/.runtime
-	$(GUICHET) build --settings $(PUBLISHCONF) --output $(OUTPUT)
+	$(GUICHET) publish $(PUBLISH_ARGS)
+
+rollback: $(VENV)/.runtime
+	$(GUICHET) rollback $(PUBLISH_ARGS)
 
 clean:
 	rm -rf $(OUTPUT) cache

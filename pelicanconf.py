@@ -66,7 +66,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures", "minify", "precompress", "checks"]
+PLUGINS = ["procedures", "sanitize", "minify", "precompress", "checks"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -148,3 +148,8 @@ GUICHET_BUDGET_IMAGE_BYTES = 40_000
 """The version of each image a 360 px wide screen loads (srcset), at most."""
 GUICHET_BUDGET_IMAGE_WIDTH = 360
 """Screen width (px) at which GUICHET_BUDGET_IMAGE_BYTES is checked."""
+
+# -- sanitize: HTML written in Markdown (plugins/sanitize) ---------------------------------
+SANITIZE_FAIL = False
+"""False: HTML that is not allowed (script, frame, form, remote image…) is removed with a warning.
+True: the build stops instead, listing every file and what would have been removed."""

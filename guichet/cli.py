@@ -39,6 +39,20 @@ def main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="code de sortie 1 s'il reste un point à revoir"
     )
 
+    publish_cmd = sub.add_parser(
+        "publish", help="construire, vérifier, puis remplacer le site publié d'un seul coup"
+    )
+    publish_cmd.add_argument("-s", "--settings", default="publishconf.py")
+    publish_cmd.add_argument("-d", "--dir", default=None, help="dossier publié (public)")
+    publish_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
+    publish_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
+    publish_cmd.add_argument("--cache", default=None, help="dossier du cache")
+
+    rollback_cmd = sub.add_parser("rollback", help="remettre en ligne la version précédente")
+    rollback_cmd.add_argument("-s", "--settings", default="publishconf.py")
+    rollback_cmd.add_argument("-d", "--dir", default=None, help="dossier publié (public)")
+    rollback_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
+
     args = parser.parse_args(argv)
     if args.command == "build":
         from guichet.build import build
@@ -56,6 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         from guichet.report import run
 
         return run(args.settings, args.content, args.rapport, args.strict)
+
+    if args.command == "publish":
+        from guichet.publish import publish
+
+        return publish(args.settings, args.dir, args.rsync or None, args.content, args.cache)
+    if args.command == "rollback":
+        from guichet.publish import rollback
+
+        return rollback(args.settings, args.dir, args.rsync or None)
     return 2
 
 

@@ -1,0 +1,144 @@
+"""The allow-list for HTML written in Markdown, and the sanitiser built on it. Pure: no Pelican.
+
+What a procedure page may hold: text structure (headings, lists, tables, quotes, details), links
+and local images. Everything that runs script, loads something from another host or sends data
+away is removed: no script, frame, object, form, inline SVG, style, ``on*`` attribute,
+``javascript:``/``data:`` URL, nor any image that is not a file of the site. SVG is refused
+altogether (inline and as ``<img>``): photos and drawings come as JPEG or PNG.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection
+from urllib.parse import urlsplit
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "address", "b", "blockquote", "br", "caption", "cite", "code", "col",
+        "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+        "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+        "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
+        "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
+        "ul", "var", "wbr",
+    }
+)  # fmt: skip
+"""Kept as they are (with the attributes below). Any other tag is removed, its text kept."""
+
+REMOVED_WITH_CONTENT = frozenset(
+    {
+        "script", "noscript", "style", "template", "iframe", "frame", "frameset", "noframes",
+        "object", "embed", "applet", "noembed", "svg", "math", "form", "button", "select",
+        "textarea", "audio", "video", "canvas", "title",
+    }
+)  # fmt: skip
+"""Removed with everything inside them: their content is script, fallback or form controls."""
+
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang", "type"},
+    "img": {"src", "alt", "srcset", "sizes", "width", "height", "loading", "decoding"},
+    "td": {"colspan", "rowspan", "headers"},
+    "th": {"colspan", "rowspan", "headers", "scope", "abbr"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "details": {"open"},
+}
+"""No ``style`` (the theme styles pages; the CSP forbids inline style), no ``rel``/``target``.
+Any ``aria-*`` attribute is kept too (accessibility labels)."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+"""Schemes links may use. Relative URLs (and Pelican's ``{static}``/``{filename}``) pass."""
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+_IMG_TAG = re.compile(r"<img(?:\s[^>]*)?>")
+_A_TAG = re.compile(r"<a\s[^>]*>")
+_HREF = re.compile(r'\shref="([^"]*)"')
+_SRC = re.compile(r'\ssrc="')
+
+
+def is_local_resource(url: str) -> bool:
+    """True for a file of this site (``{static}/images/x.jpg``, ``images/x.jpg``, ``/x.png``).
+
+    False for anything a browser would fetch from another host or that is not a plain file:
+    a scheme (``https:``, ``data:``, ``javascript:``), a protocol-relative ``//host`` (also
+    written with backslashes), or an SVG file.
+    """
+    cleaned = _URL_NOISE.sub("", url).replace("\\", "/")
+    if not cleaned or cleaned.startswith("//") or _SCHEME.match(cleaned):
+        return False
+    path = re.split(r"[?#]", cleaned, maxsplit=1)[0].lower()
+    return not path.endswith((".svg", ".svgz"))
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset`` (``a.jpg 360w, b.jpg 640w`` → ``[a.jpg, b.jpg]``)."""
+    return [part.split()[0] for part in srcset.split(",") if part.split()]
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src":
+        return value if is_local_resource(value) else None
+    if element == "img" and attribute == "srcset":
+        return value if all(is_local_resource(u) for u in srcset_urls(value)) else None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(REMOVED_WITH_CONTENT),
+    attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
+    strip_comments=True,
+    link_rel=None,
+    url_schemes=set(URL_SCHEMES),
+    generic_attribute_prefixes={"aria-"},
+)
+
+
+def is_external_link(href: str, own_hosts: Collection[str]) -> bool:
+    """An ``http(s)://`` (or ``//``) link to a host that is not this site's."""
+    try:
+        parts = urlsplit(_URL_NOISE.sub("", href).replace("\\", "/"))
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return False
+    return (parts.hostname or "") not in {h.lower() for h in own_hosts}
+
+
+def _drop_images_without_source(cleaned: str) -> str:
+    return _IMG_TAG.sub(lambda m: m.group(0) if _SRC.search(m.group(0)) else "", cleaned)
+
+
+def _mark_external_links(cleaned: str, own_hosts: Collection[str]) -> str:
+    def mark(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href and is_external_link(html.unescape(href.group(1)), own_hosts):
+            return tag[:-1] + ' rel="external">'
+        return tag
+
+    return _A_TAG.sub(mark, cleaned)
+
+
+def sanitize_html(fragment: str, own_hosts: Collection[str] = ()) -> str:
+    """``fragment`` with only what the allow-list keeps; links to other hosts get
+    ``rel="external"``; an image whose source was refused is removed whole.
+
+    The regular expressions run on nh3's serialisation only, where every attribute value is
+    double-quoted with ``"``, ``<`` and ``>`` escaped, and text never holds a raw ``<``.
+    """
+    cleaned = _CLEANER.clean(fragment)
+    return _mark_external_links(_drop_images_without_source(cleaned), own_hosts)
