@@ -148,3 +148,14 @@ def test_stylesheet_is_small_and_needs_nothing_an_old_browser_lacks():
     assert "@media print{" in minified
     assert 'a[href^="http"]:after' in minified and "attr(href)" in minified
     assert re.search(r"@media print\{[^@]*\.site-nav[^{]*\{display:none", minified)
+
+
+def test_menu_marks_the_current_section(sample_site):
+    def current(path: str) -> list[str]:
+        menu = re.search(r'<nav class="site-nav".*?</nav>', read(sample_site, path), re.S).group(0)
+        return re.findall(r'<a href="([^"]+)" aria-current="page">', menu)
+
+    assert current("demarches/passeport/index.html") == ["/demarches/"]
+    assert current("guichets/ccas/index.html") == ["/guichets/"]
+    assert current("plan-du-site/index.html") == ["/plan-du-site/"]
+    assert current("index.html") == []
