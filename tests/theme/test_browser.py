@@ -164,3 +164,31 @@ def test_skip_link_is_first_focusable_and_focus_is_visible(browser, server, page
     finally:
         tab.close()
     assert wrong == []
+
+
+PRINTED = """() => {
+  const shown = (selector) => getComputedStyle(document.querySelector(selector)).display !== "none";
+  const after = (selector) => getComputedStyle(document.querySelector(selector), "::after").content;
+  return {nav: shown(".site-nav"), breadcrumbs: shown(".breadcrumbs"), skip: shown(".skip"),
+          main: shown("main"), online: after(".online a"), counter: after(".offline h4 a"),
+          phone: after(".offline a[href^='tel:']")};
+}"""
+
+
+def test_print_hides_navigation_and_prints_link_addresses(browser, server):
+    tab = Tab(browser, server, 800, 1000)
+    try:
+        tab.open("/demarches/carte-identite/")
+        tab.page.emulate_media(media="print")
+        printed = tab.page.evaluate(PRINTED)
+    finally:
+        tab.close()
+    assert printed == {
+        "nav": False,
+        "breadcrumbs": False,
+        "skip": False,
+        "main": True,
+        "online": '" (https://ants.gouv.fr/)"',
+        "counter": '" (/guichets/mairie/)"',
+        "phone": "none",  # the number is already written out
+    }
