@@ -53,7 +53,7 @@ def test_each_procedure_shows_how_to_do_it_without_internet(sample_site):
             assert re.search(rf'href="?{re.escape(phone.uri)}["\s>]', html), (slug, counter)
             assert phone.display in html
             assert postal in html
-            assert re.search(r"\d{1,2} h( \d\d)? à \d{1,2} h", html), slug  # opening hours
+            assert re.search(r"\d{1,2}\sh(\s\d\d)? à \d{1,2}\sh", html), slug  # hours, \s: nbsp
 
 
 def test_past_closures_are_not_shown_and_upcoming_ones_are(sample_site):

@@ -1,0 +1,194 @@
+"""Every page of the sample town in Debian's Chromium: axe-core, reflow, skip link, contrast.
+
+Pages are served from 127.0.0.1 and loaded with page scripts disabled (CDP
+``Emulation.setScriptExecutionDisabled``); scripts are enabled again only to run axe.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.theme.measure import contrast_ratio
+from tests.theme.pages import html_files, is_flyer, url_path
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    rules: {"color-contrast-enhanced": {enabled: true}},
+    resultTypes: ["violations"],
+  });
+  return result.violations.map(
+    v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "));
+}"""
+TEXT_COLOURS = """() => {
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = getComputedStyle(el).backgroundColor;
+      if (c !== "rgba(0, 0, 0, 0)" && c !== "transparent") return c;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const pairs = new Set();
+  const texts = document.querySelectorAll("main p, main li, main td, main th, main dd, main a");
+  for (const el of texts) {
+    if (el.textContent.trim()) pairs.add(getComputedStyle(el).color + "/" + background(el));
+  }
+  return [...pairs];
+}"""
+SKIP_LINK = """() => {
+  const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
+  return {cls: el.className, href: el.getAttribute("href"), visible: box.left >= 0 && box.width > 0,
+          outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+          target: !!document.getElementById("contenu")};
+}"""
+
+
+AXE_URL = "/__tests__/axe.min.js"
+"""Served beside the site so Chromium caches and compiles axe once, not on every page."""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        return str(AXE) if path == AXE_URL else super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(sample_site):
+    """The built site on 127.0.0.1 (absolute ``/theme/...`` links need a server, not file://)."""
+    handler = functools.partial(_Quiet, directory=str(sample_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def pages(sample_site):
+    found = html_files(sample_site)
+    assert len(found) > 40
+    return [(url_path(sample_site, p), is_flyer(p)) for p in found]
+
+
+class Tab:
+    """One tab whose own scripts never run; other hosts are never contacted."""
+
+    def __init__(self, browser, server: str, width: int, height: int):
+        self.server = server
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.requested: list[str] = []
+        self.page.on("request", lambda request: self.requested.append(request.url))
+
+    def open(self, path: str) -> None:
+        self.cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        response = self.page.goto(self.server + path, wait_until="load")
+        assert response is not None
+
+    def axe(self) -> list[str]:
+        self.cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        self.page.add_script_tag(url=self.server + AXE_URL)
+        return self.page.evaluate(RUN_AXE, AXE_TAGS)
+
+    def overflows(self) -> bool:
+        return self.page.evaluate("document.scrollingElement.scrollWidth > window.innerWidth")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (1280, 800)])
+def test_axe_finds_nothing_on_any_page(browser, server, pages, width, height):
+    tab = Tab(browser, server, width, height)
+    problems, colours = [], set()
+    try:
+        for path, flyer in pages:
+            tab.open(path)
+            if not flyer:
+                colours.update((path, pair) for pair in tab.page.evaluate(TEXT_COLOURS))
+                if tab.overflows():
+                    problems.append(f"{path}: horizontal scroll at {width} px")
+            problems += [f"{path}: {violation}" for violation in tab.axe()]
+    finally:
+        tab.close()
+    assert problems == []
+    low = {(path, pair) for path, pair in colours if contrast_ratio(*pair.split("/")) < 7}
+    assert low == set(), "body text below 7:1"
+    assert colours, "no text measured"
+    hosts = {urlsplit(url).hostname for url in tab.requested}
+    assert hosts == {"127.0.0.1"}
+
+
+def test_no_horizontal_scroll_at_240_px(browser, server, pages):
+    tab = Tab(browser, server, 240, 400)
+    try:
+        overflowing = []
+        for path, flyer in pages:
+            if flyer:
+                continue
+            tab.open(path)
+            if tab.overflows():
+                overflowing.append(path)
+    finally:
+        tab.close()
+    assert overflowing == []
+
+
+def test_skip_link_is_first_focusable_and_focus_is_visible(browser, server, pages):
+    tab = Tab(browser, server, 1280, 800)
+    try:
+        wrong = []
+        for path, flyer in pages:
+            if flyer:
+                continue
+            tab.open(path)
+            tab.page.keyboard.press("Tab")
+            focused = tab.page.evaluate(SKIP_LINK)
+            expected = {"cls": "skip", "href": "#contenu", "visible": True, "outline": True}
+            if focused != {**expected, "target": True}:
+                wrong.append((path, focused))
+    finally:
+        tab.close()
+    assert wrong == []
+
+
+PRINTED = """() => {
+  const shown = (selector) => getComputedStyle(document.querySelector(selector)).display !== "none";
+  const after = (selector) => getComputedStyle(document.querySelector(selector), "::after").content;
+  return {nav: shown(".site-nav"), breadcrumbs: shown(".breadcrumbs"), skip: shown(".skip"),
+          main: shown("main"), online: after(".online a"), counter: after(".offline h4 a"),
+          phone: after(".offline a[href^='tel:']")};
+}"""
+
+
+def test_print_hides_navigation_and_prints_link_addresses(browser, server):
+    tab = Tab(browser, server, 800, 1000)
+    try:
+        tab.open("/demarches/carte-identite/")
+        tab.page.emulate_media(media="print")
+        printed = tab.page.evaluate(PRINTED)
+    finally:
+        tab.close()
+    assert printed == {
+        "nav": False,
+        "breadcrumbs": False,
+        "skip": False,
+        "main": True,
+        "online": '" (https://ants.gouv.fr/)"',
+        "counter": '" (/guichets/mairie/)"',
+        "phone": "none",  # the number is already written out
+    }
