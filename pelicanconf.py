@@ -58,7 +58,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures"]
+PLUGINS = ["procedures", "images"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -122,3 +122,29 @@ DRAFT_PAGE_SAVE_AS = ""
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 DELETE_OUTPUT_DIRECTORY = False
+
+# -- Images (plugins/images; docs/images.md) ------------------------------------------------
+IMAGES_WIDTHS = (360, 640, 960)
+"""Widths (px) of the derivatives of each image; never wider than the source."""
+IMAGES_DISPLAY_WIDTH = 640
+"""Width of the text column: the ``src`` of browsers that ignore ``srcset``."""
+IMAGES_SIZES = "(max-width: 42em) calc(100vw - 2em), 40em"
+"""``sizes`` of every content image: the column of theme/static/css/guichet.css."""
+IMAGES_JPEG_QUALITY = 72
+"""JPEG quality (progressive, optimised, 4:2:0)."""
+IMAGES_WEBP = True
+"""Also offer WebP in a ``<picture>`` (JPEG stays the fallback): about half the bytes."""
+IMAGES_WEBP_QUALITY = 70
+"""WebP quality: same PSNR as JPEG 72 on the sample photos (BENCHMARKS-images in docs)."""
+IMAGES_LOWTECH = False
+"""Dithered four-grey images with a link to the colour one (Low-tech Magazine style)."""
+IMAGES_MAX_PIXELS = 50_000_000
+"""Larger images are refused (decompression bombs); a 12 MP phone photo is far below."""
+IMAGES_SOURCE_DIR = "images"
+"""Folder of content/ holding the images pages refer to; originals are never published."""
+IMAGES_OUTPUT_DIR = "images"
+"""Folder of the output holding the derivatives."""
+IMAGES_WORKERS = None
+"""Processes decoding images in parallel; None: one per core."""
+IMAGES_PROGRESS_FROM = 20
+"""Above this many images to process, show a progress line on the terminal."""
