@@ -147,5 +147,5 @@ def render(
     if full_link:
         url, text = full_link
         markup += f' <a class="image-full" href="{_escape(url)}">'
-        markup += f"{html.escape(text)}</a>"
+        markup += f"{html.escape(text, quote=False)}</a>"
     return markup

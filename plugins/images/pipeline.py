@@ -77,11 +77,13 @@ def run(generators, config: Settings) -> dict[str, int]:
     sources = _sources(uses, config)
 
     cache = Cache(Path(settings["CACHE_PATH"]) / "images")
-    todo = {}
+    todo, cached = {}, 0
     for source in sources.values():
         source.entry = cache.get(source.key)
         if source.entry is None:
             todo[source.key] = source.found.path
+        else:
+            cached += 1
     progress = Progress(len(todo), config.progress_from, msg.PROGRESS)
     try:
         results = process_all(todo, config.options, config.workers, progress)
@@ -117,7 +119,7 @@ def run(generators, config: Settings) -> dict[str, int]:
     prune_output(output, written)
     cache.prune({s.key for s in sources.values()})
     _drop_originals(generators, content_root, config.source_dir)
-    return {"images": len(sources), "processed": len(todo), "cached": len(sources) - len(todo)}
+    return {"images": len(sources), "processed": len(todo), "cached": cached}
 
 
 def _find_uses(contents, content_root, shown_from, config) -> tuple[list[Use], list[Problem]]:
