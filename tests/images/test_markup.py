@@ -13,7 +13,10 @@ WEBP = [Candidate("/images/a-360.h.webp", 360, 240), Candidate("/images/a-640.h.
 
 
 def test_finds_tags_with_their_exact_span():
-    text = '<p>Avant</p>\n<p><img alt="Une &amp; deux" src="{static}/images/a.jpg"> et\n<img src=b.png /></p>'
+    text = (
+        '<p>Avant</p>\n<p><img alt="Une &amp; deux" src="{static}/images/a.jpg"> et\n'
+        "<img src=b.png /></p>"
+    )
     tags = find_images(text)
     assert [t.src for t in tags] == ["{static}/images/a.jpg", "b.png"]
     assert text[tags[0].start : tags[0].end].startswith("<img alt=")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pelicanconf
 import pytest
 from images.plan import (
     OUTPUT_NAME,
@@ -17,6 +16,8 @@ from images.plan import (
     plan_widths,
     read_settings,
 )
+
+import pelicanconf
 
 SETTINGS = {name: getattr(pelicanconf, name) for name in SETTING_NAMES}
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import io
 
-import pelicanconf
 import pytest
 from images.plan import read_settings
 from images.process import Failure, Processed, dither, process_safely
 from PIL import Image
 
+import pelicanconf
 from tests.images import pictures
 
 OPTIONS = read_settings(vars(pelicanconf)).options
