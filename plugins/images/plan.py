@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-PROCESSOR_VERSION = 2
+PROCESSOR_VERSION = 3
 """Bump when the processing code changes its output: every cached derivative is remade."""
 
 MERGE_RATIO = 0.9

@@ -153,3 +153,10 @@ def test_same_input_gives_same_bytes():
     data = pictures.camera_jpeg(1600, 1200)
     first, second = process_safely(data, OPTIONS), process_safely(data, OPTIONS)
     assert [v.data for v in first.variants] == [v.data for v in second.variants]
+
+
+@pytest.mark.parametrize("level", [0, 40, 85, 128, 170, 220, 255])
+def test_dither_keeps_the_mean_grey(level):
+    dithered = dither(Image.new("L", (64, 64), level)).convert("L")
+    mean = sum(v * n for n, v in dithered.getcolors()) / (64 * 64)
+    assert abs(mean - level) <= 6, mean
