@@ -22,6 +22,8 @@ MANAGED = frozenset({"src", "srcset", "sizes", "width", "height", "loading", "de
 
 @dataclass(frozen=True)
 class ImgTag:
+    """A start tag: ``<img>`` (or ``<a>``, see :func:`find_links`) and where it is."""
+
     start: int
     end: int
     attrs: dict[str, str | None]
@@ -45,8 +47,9 @@ class ImgTag:
 
 
 class _Finder(HTMLParser):
-    def __init__(self, text: str):
+    def __init__(self, text: str, wanted: str):
         super().__init__(convert_charrefs=True)
+        self.wanted = wanted
         self.tags: list[ImgTag] = []
         self._line_starts = [0]
         for index, char in enumerate(text):
@@ -54,7 +57,7 @@ class _Finder(HTMLParser):
                 self._line_starts.append(index + 1)
 
     def handle_starttag(self, tag, attrs):
-        if tag != "img":
+        if tag != self.wanted:
             return
         line, column = self.getpos()
         start = self._line_starts[line - 1] + column
@@ -64,14 +67,29 @@ class _Finder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def find_images(text: str) -> list[ImgTag]:
-    """Every ``<img>`` tag of ``text``, in order, with its position and attributes."""
-    if "<img" not in text.lower():
+def _find(text: str, wanted: str) -> list[ImgTag]:
+    if f"<{wanted}" not in text.lower():
         return []
-    finder = _Finder(text)
+    finder = _Finder(text, wanted)
     finder.feed(text)
     finder.close()
     return finder.tags
+
+
+def find_images(text: str) -> list[ImgTag]:
+    """Every ``<img>`` tag of ``text``, in order, with its position and attributes."""
+    return _find(text, "img")
+
+
+def find_links(text: str) -> list[ImgTag]:
+    """Every ``<a>`` start tag with an ``href`` (a link may lead to an image)."""
+    return [tag for tag in _find(text, "a") if tag.attrs.get("href")]
+
+
+def render_link(tag: ImgTag, url: str) -> str:
+    """The ``<a>`` start tag with its ``href`` replaced."""
+    pairs = [(name, url if name == "href" else value) for name, value in tag.attrs.items()]
+    return f"<a{_attributes(pairs)}>"
 
 
 def replace_tags(text: str, replacements: Iterable[tuple[ImgTag, str]]) -> str:

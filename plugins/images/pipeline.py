@@ -15,7 +15,7 @@ from pathlib import Path
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import images as msg
 
-from .markup import Candidate, ImgTag, find_images, render, replace_tags
+from .markup import Candidate, ImgTag, find_images, find_links, render, render_link, replace_tags
 from .plan import Settings, cache_key, file_stem, pick_candidate
 from .process import Failure
 from .sources import Found, Refused, resolve
@@ -45,6 +45,13 @@ class Use:
     """The page's file as staff see it (``content/demarches/x.md``)."""
     tag: ImgTag
     source: Found
+    link: bool = False
+    """An ``<a href>`` to the image (it then leads to the largest derivative), not an ``<img>``."""
+
+    @property
+    def written(self) -> str:
+        """The reference as staff wrote it."""
+        return (self.tag.attrs.get("href") or "") if self.link else self.tag.src
 
 
 @dataclass
@@ -108,11 +115,13 @@ def run(generators, config: Settings) -> dict[str, int]:
         names = publish(cache, source.key, source.entry, file_stem(source.found.name), output)
         written |= set(names.values())
         urls = {d: base_url + name for d, name in names.items()}
+        largest = source.entry.of_role("main")[-1]
         for use in source.uses:
-            lazy = _is_below_first(use, first_seen)
-            markup.setdefault(id(use.content), []).append(
-                (use.tag, _markup(use.tag, source.entry, urls, config, lazy))
-            )
+            if use.link:
+                new = render_link(use.tag, urls[largest])
+            else:
+                new = _markup(use.tag, source.entry, urls, config, _is_below_first(use, first_seen))
+            markup.setdefault(id(use.content), []).append((use.tag, new))
     for content in {id(u.content): u.content for u in uses}.values():
         content._content = replace_tags(content._content, markup[id(content)])
         _forget_rendered(content)
@@ -136,6 +145,10 @@ def _find_uses(contents, content_root, shown_from, config) -> tuple[list[Use], l
                 problems.append(_refused(found, src, shown, content_root, page_dir, config))
             elif tag.alt is not None:
                 uses.append(Use(content, shown, tag, found))
+        for tag in find_links(content._content):
+            found = resolve(tag.attrs["href"], page_dir, content_root, config.source_dir)
+            if isinstance(found, Found):  # other links are not the images' business
+                uses.append(Use(content, shown, tag, found, link=True))
     return uses, problems
 
 
@@ -187,10 +200,10 @@ def _problems_of(source: Source, config: Settings) -> list[Problem]:
     """Per page using it: why the image cannot be published, or a warning for an animation."""
     problems = []
     for use in source.uses:
-        src = use.tag.src
+        src = use.written
         failure = source.failure
         if failure is None:
-            if source.entry.frames > 1:
+            if source.entry.frames > 1 and not use.link:
                 frames = source.entry.frames
                 text = msg.ANIMATED.format(src=src, frames=frames)
                 warn(Problem(use.shown, text, None, msg.ANIMATED_HINT))

@@ -66,6 +66,7 @@ GOOD_PAGES = {
     ],
     "pages/accessibilite.md": [
         "![Salle d'attente en noir et blanc]({static}/images/gris.jpg)",
+        "[Voir la photo de la mairie en grand]({static}/images/camera.jpg)",
         "![Animation des horaires](images/anime.gif)",
         '![]({static}/images/frise.png "décoratif")',
     ],
@@ -138,6 +139,14 @@ def test_img_tags_are_rewritten_with_srcset_dimensions_and_lazy_loading(good):
     assert '<source type="image/webp"' in html  # IMAGES_WEBP is on in pelicanconf.py
     src = re.search(r' src="([^"]+)"', tags[0]).group(1)
     assert (first.path / src.lstrip("/")).is_file()
+
+
+def test_link_to_an_image_leads_to_its_largest_derivative(good):
+    first, _, _ = good
+    html = (first.path / "accessibilite/index.html").read_text(encoding="utf-8")
+    href = re.search(r'<a href="([^"]+)">Voir la photo de la mairie en grand</a>', html).group(1)
+    assert re.fullmatch(r"/images/camera-960\.[0-9a-f]{10}\.jpg", href)
+    assert (first.path / href.lstrip("/")).is_file()
 
 
 def test_decorative_image_has_empty_alt(good):

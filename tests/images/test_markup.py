@@ -93,3 +93,14 @@ def test_attribute_values_are_escaped():
     tag = find_images('<img alt="a &quot;b&quot; &lt;c&gt;" src="a.jpg">')[0]
     html = render(tag, CANDIDATES, CANDIDATES[1], "40em", lazy=False)
     assert 'alt="a &quot;b&quot; &lt;c&gt;"' in html
+
+
+def test_links_keep_their_other_attributes():
+    from images.markup import find_links, render_link
+
+    text = '<p><a class="x" href="{static}/images/a.jpg">grand</a> <a name="ancre">n</a></p>'
+    links = find_links(text)
+    assert len(links) == 1
+    assert (
+        render_link(links[0], "/images/a-960.h.jpg") == '<a class="x" href="/images/a-960.h.jpg">'
+    )
