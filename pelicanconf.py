@@ -135,7 +135,7 @@ IMAGES_JPEG_QUALITY = 72
 IMAGES_WEBP = True
 """Also offer WebP in a ``<picture>`` (JPEG stays the fallback): about half the bytes."""
 IMAGES_WEBP_QUALITY = 70
-"""WebP quality: same PSNR as JPEG 72 on the sample photos (BENCHMARKS-images in docs)."""
+"""WebP quality: about the PSNR of JPEG 72 on the sample photos (measured in docs/images.md)."""
 IMAGES_LOWTECH = False
 """Dithered four-grey images with a link to the colour one (Low-tech Magazine style)."""
 IMAGES_MAX_PIXELS = 50_000_000
