@@ -301,3 +301,45 @@ def test_sample_town_images(sample_build):
         assert image.width <= 960 and not image.getexif(), path
         if image.width <= 360:
             assert path.stat().st_size <= 40_000, path
+
+
+def test_progress_line_on_a_terminal(tmp_path):
+    """Many images and stderr a terminal: one updating line ``Images : n/N traitées``."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import BUILD_DATE_EPOCH
+
+    images = {f"p{i}.png": pictures.encoded(pictures.photo(80 + i, 60), "PNG") for i in range(3)}
+    lines = [f"![Image {name}](images/{name})" for name in images]
+    content = new_site(tmp_path, images, {"demarches/acte-naissance.md": lines})
+    settings = tmp_path / "progression.py"
+    settings.write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "IMAGES_PROGRESS_FROM = 2\n",
+        encoding="utf-8",
+    )
+    leader, follower = pty.openpty()  # stderr is small here: it fits the terminal's buffer
+    command = [sys.executable, "-m", "guichet", "build", "--settings", str(settings)]
+    command += ["--content", str(content), "--output", str(tmp_path / "out")]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=follower, timeout=300
+    )
+    os.close(follower)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert result.returncode == 0, terminal.decode()
+    text = terminal.decode()
+    assert "\rImages : 3/3 traitées" in text, text
+    assert "Images :" not in result.stdout.decode()
