@@ -110,7 +110,7 @@ def run(generators, config: Settings) -> dict[str, int]:
     base_url = f"{settings['SITEURL'].rstrip('/')}/{config.output_dir}/"
     written: set[str] = set()
     markup: dict[int, list[tuple[ImgTag, str]]] = {}
-    first_seen: set[int] = set()
+    first = _first_images(uses)
     for source in sources.values():
         names = publish(cache, source.key, source.entry, file_stem(source.found.name), output)
         written |= set(names.values())
@@ -120,7 +120,8 @@ def run(generators, config: Settings) -> dict[str, int]:
             if use.link:
                 new = render_link(use.tag, urls[largest])
             else:
-                new = _markup(use.tag, source.entry, urls, config, _is_below_first(use, first_seen))
+                lazy = first[id(use.content)] is not use.tag
+                new = _markup(use.tag, source.entry, urls, config, lazy)
             markup.setdefault(id(use.content), []).append((use.tag, new))
     for content in {id(u.content): u.content for u in uses}.values():
         content._content = replace_tags(content._content, markup[id(content)])
@@ -227,14 +228,15 @@ def _problems_of(source: Source, config: Settings) -> list[Problem]:
     return problems
 
 
-def _is_below_first(use: Use, first_seen: set[int]) -> bool:
-    """The first image of a page loads at once (it may be on the first screen); the others
-    are lazy."""
-    key = id(use.content)
-    if key in first_seen:
-        return True
-    first_seen.add(key)
-    return False
+def _first_images(uses: list[Use]) -> dict[int, ImgTag]:
+    """The first ``<img>`` of each page, in reading order: loaded at once (it may be on the
+    first screen); the others are lazy."""
+    first: dict[int, ImgTag] = {}
+    for use in uses:
+        key = id(use.content)
+        if not use.link and (key not in first or use.tag.start < first[key].start):
+            first[key] = use.tag
+    return first
 
 
 def _markup(tag: ImgTag, entry: Entry, urls: dict, config: Settings, lazy: bool) -> str:
