@@ -160,3 +160,20 @@ def test_dither_keeps_the_mean_grey(level):
     dithered = dither(Image.new("L", (64, 64), level)).convert("L")
     mean = sum(v * n for n, v in dithered.getcolors()) / (64 * 64)
     assert abs(mean - level) <= 6, mean
+
+
+def srgb_profile() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+@pytest.mark.parametrize("icc", [srgb_profile(), b"not a colour profile"])
+def test_colour_profile_is_applied_then_dropped(icc):
+    data = pictures.encoded(pictures.photo(800, 600), "JPEG", quality=90, icc_profile=icc)
+    result = process_safely(data, JPEG_ONLY)
+    assert isinstance(result, Processed), result
+    image = opened(next(v.data for v in main_variants(result) if v.width == 800))
+    assert "icc_profile" not in image.info
+    red = image.convert("RGB").getpixel((200, 150))  # inside the red rectangle
+    assert red[0] > 170 and red[1] < 80, red
