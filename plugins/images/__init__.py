@@ -7,6 +7,8 @@ Derivatives (several widths, metadata stripped, EXIF orientation applied, sRGB) 
 the build with French messages naming the page and the image.
 """
 
+import logging
+
 from pelican import signals
 
 from guichet.messages import ContentErrors, Problem
@@ -28,5 +30,17 @@ def rewrite_images(generators) -> None:
     generators[0].context["guichet_image_stats"] = run(generators, config)
 
 
+class _OurAltCheckInstead(logging.Filter):
+    """Pelican's reader warns in English about every ``alt=""``, decorative ones included; this
+    plugin checks alt text itself (an error in French, decorative images allowed)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Empty alt attribute for image")
+
+
+_ALT_FILTER = _OurAltCheckInstead()
+
+
 def register():
+    logging.getLogger("pelican.readers").addFilter(_ALT_FILTER)
     signals.all_generators_finalized.connect(rewrite_images)

@@ -168,10 +168,10 @@ def _refused(refused: Refused, src, shown, content_root, page_dir, config) -> Pr
             None,
             msg.OUTSIDE_IMAGES_HINT.format(folder=folder),
         )
-    expected = os.path.join("content", folder, os.path.basename(src.split("?")[0]))
+    content_name = os.path.basename(content_root)
     return Problem(
         shown,
-        msg.MISSING.format(src=src, path=expected),
+        msg.MISSING.format(src=src, path=f"{content_name}/{refused.path}"),
         None,
         msg.MISSING_HINT.format(folder=folder),
     )

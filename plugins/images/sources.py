@@ -27,6 +27,8 @@ class Found:
 class Refused:
     kind: str
     """``remote``, ``outside_content``, ``outside_images``, ``missing`` or ``empty``."""
+    path: str = ""
+    """For ``missing``: the file looked for, relative to the content folder."""
 
 
 def resolve(src: str, page_dir: str, content_root: str, source_dir: str) -> Found | Refused:
@@ -59,7 +61,7 @@ def resolve(src: str, page_dir: str, content_root: str, source_dir: str) -> Foun
     if not _inside(real, images_root):
         return Refused("outside_images")
     if not os.path.isfile(real):
-        return Refused("missing")
+        return Refused("missing", os.path.relpath(real, real_root).replace(os.sep, "/"))
     name = os.path.relpath(real, images_root).replace(os.sep, "/")
     return Found(real, name)
 

@@ -42,6 +42,11 @@ def test_found(content, src, expected):
     assert result.name == expected
 
 
+def test_missing_names_the_file_looked_for(content):
+    result = resolve("images/photos/x.jpg", str(content / "demarches"), str(content), "images")
+    assert result == Refused("missing", "images/photos/x.jpg")
+
+
 @pytest.mark.parametrize(
     ("src", "kind"),
     [
@@ -64,4 +69,4 @@ def test_found(content, src, expected):
     ],
 )
 def test_refused(content, src, kind):
-    assert resolve(src, str(content / "demarches"), str(content), "images") == Refused(kind)
+    assert resolve(src, str(content / "demarches"), str(content), "images").kind == kind
