@@ -66,7 +66,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures", "sanitize", "minify", "precompress", "checks"]
+PLUGINS = ["procedures", "sanitize", "images", "minify", "precompress", "checks"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -153,3 +153,29 @@ GUICHET_BUDGET_IMAGE_WIDTH = 360
 SANITIZE_FAIL = False
 """False: HTML that is not allowed (script, frame, form, remote image…) is removed with a warning.
 True: the build stops instead, listing every file and what would have been removed."""
+
+# -- Images (plugins/images; docs/images.md) ------------------------------------------------
+IMAGES_WIDTHS = (360, 640, 960)
+"""Widths (px) of the derivatives of each image; never wider than the source."""
+IMAGES_DISPLAY_WIDTH = 640
+"""Width of the text column: the ``src`` of browsers that ignore ``srcset``."""
+IMAGES_SIZES = "(max-width: 42em) calc(100vw - 2em), 40em"
+"""``sizes`` of every content image: the column of theme/static/css/guichet.css."""
+IMAGES_JPEG_QUALITY = 72
+"""JPEG quality (progressive, optimised, 4:2:0)."""
+IMAGES_WEBP = True
+"""Also offer WebP in a ``<picture>`` (JPEG stays the fallback): about half the bytes."""
+IMAGES_WEBP_QUALITY = 70
+"""WebP quality: about the PSNR of JPEG 72 on the sample photos (measured in docs/images.md)."""
+IMAGES_LOWTECH = False
+"""Dithered four-grey images with a link to the colour one (Low-tech Magazine style)."""
+IMAGES_MAX_PIXELS = 50_000_000
+"""Larger images are refused (decompression bombs); a 12 MP phone photo is far below."""
+IMAGES_SOURCE_DIR = "images"
+"""Folder of content/ holding the images pages refer to; originals are never published."""
+IMAGES_OUTPUT_DIR = "images"
+"""Folder of the output holding the derivatives."""
+IMAGES_WORKERS = None
+"""Processes decoding images in parallel; None: one per core."""
+IMAGES_PROGRESS_FROM = 20
+"""Above this many images to process, show a progress line on the terminal."""

@@ -59,9 +59,13 @@ def summary(context: dict, warnings: int, seconds: float) -> str:
         msg.count(len(context.get("counters", [])), "guichet"),
         msg.count(len(context.get("pages", [])), "page"),
     ]
-    images = context.get("guichet_image_stats", {}).get("images")
+    image_stats = context.get("guichet_image_stats", {})
+    images = image_stats.get("images")
     if images is not None:
         parts.append(msg.count(images, "image"))
+        if "processed" in image_stats:  # images: how many were decoded, how many were cached
+            processed = msg.count(image_stats["processed"], "traitée")
+            parts[-1] += msg.IMAGES_DETAIL.format(processed=processed, cached=image_stats["cached"])
     flyers = context.get("guichet_flyer_stats", {}).get("flyers")
     if flyers is not None:
         parts.append(msg.count(flyers, "fiche PDF", "fiches PDF"))

@@ -15,6 +15,7 @@ INTERNAL_ERROR = (
     "un problème de contenu. Transmettez le fichier {log} à l'équipe technique."
 )
 BUILD_HAD_ERRORS = "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
+IMAGES_DETAIL = " ({processed}, {cached} en cache)"
 SUMMARY = "✓ Site construit : {parts} ; {warnings} ; en {seconds} s."
 
 
