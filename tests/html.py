@@ -1,0 +1,58 @@
+"""Read built pages as a browser does, whatever the minifier did to their markup.
+
+Pages are minified (unquoted attributes, omitted optional tags, attributes reordered), so tests
+must not match raw markup. ``select(html, "nav.site-nav a[aria-current=page]")`` parses with
+tinyhtml5 (an HTML5 parser) and queries with cssselect2 — both already pulled in by WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+import cssselect2
+import tinyhtml5
+
+
+class Node:
+    """An element of a parsed page: its attributes, its text, and queries below it."""
+
+    def __init__(self, wrapper: cssselect2.ElementWrapper):
+        self._wrapper = wrapper
+        self.element: Element = wrapper.etree_element
+
+    @property
+    def tag(self) -> str:
+        return self.element.tag.rsplit("}", 1)[-1]
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.element.get(name, default)
+
+    @property
+    def text(self) -> str:
+        """Text content with white space folded, as a reader hears it."""
+        return " ".join("".join(self.element.itertext()).split())
+
+    def select(self, selector: str) -> list[Node]:
+        return [Node(w) for w in self._wrapper.query_all(selector)]
+
+    def select_one(self, selector: str) -> Node:
+        found = self.select(selector)
+        assert found, f"nothing matches {selector!r}"
+        return found[0]
+
+    def __repr__(self) -> str:
+        return f"<{self.tag} {dict(self.element.attrib)!r}>"
+
+
+def parse(html: str) -> Node:
+    return Node(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(html)))
+
+
+def page(site: Path, path: str) -> Node:
+    """The parsed page at ``path`` in a built site (``demarches/pacs/index.html``)."""
+    return parse((site / path).read_text(encoding="utf-8"))
+
+
+def select(html: str, selector: str) -> list[Node]:
+    return parse(html).select(selector)
