@@ -58,7 +58,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures"]
+PLUGINS = ["procedures", "print"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -122,3 +122,9 @@ DRAFT_PAGE_SAVE_AS = ""
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 DELETE_OUTPUT_DIRECTORY = False
+
+# -- print: one-page A4 flyers as PDF (plugins/print) ----------------------------------------
+PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
+"""Every flyer in one PDF, in GUICHET_THEMES order (the counter's binder)."""
+PRINT_WORKERS = 1
+"""Processes rendering PDFs when several must be rendered (1: in the build's own process)."""

@@ -1,0 +1,121 @@
+"""WeasyPrint: lay out a flyer, measure its overflow, write PDFs. No Pelican here.
+
+Every render goes through :class:`fetcher.LocalFetcher` (no network) and the same options, so
+two builds give byte-identical PDFs: WeasyPrint writes no date unless the HTML declares one
+(``<meta name="dcterms.modified">``, the build date) and the file identifier is a hash of the
+PDF's own objects.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import weasyprint
+from weasyprint import HTML, Document
+from weasyprint.formatting_structure.boxes import LineBox
+
+from .fetcher import LocalFetcher
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+"""Tagged PDF/UA-1 (title, language and structure for screen readers); stable identifier."""
+
+PX_PER_MM = 96 / 25.4
+SAFETY_MM = 4
+"""Room kept free at the bottom of every flyer: browsers lay text out a little differently."""
+
+
+def engine_version() -> str:
+    """Part of every cache key: a new WeasyPrint may lay pages out differently."""
+    return f"weasyprint {weasyprint.__version__} {sorted(PDF_OPTIONS.items())}"
+
+
+def layout(html: str, base_url: str, mounts: Mapping[str, Path]) -> Document:
+    """Lay ``html`` out for print, reading only the site's own files."""
+    source = HTML(string=html, base_url=base_url, url_fetcher=LocalFetcher(mounts))
+    return source.render(**PDF_OPTIONS)
+
+
+def overflow_mm(document: Document) -> float:
+    """How much the content goes beyond one page minus SAFETY_MM; 0 or less means it fits.
+
+    Measured on WeasyPrint's own layout: the bottom of the lowest line on every page, summed,
+    against the height of the page's content area.
+    """
+    used = sum(_used_height(page) for page in document.pages)
+    room = document.pages[0]._page_box.height - SAFETY_MM * PX_PER_MM
+    return round((used - room) / PX_PER_MM, 1)
+
+
+def fits(document: Document) -> bool:
+    return len(document.pages) == 1 and overflow_mm(document) <= 0
+
+
+def _used_height(page) -> float:
+    """Height taken by the content on ``page``: the bottom of its lowest line, from the top of
+    the page's content area (a block split across pages reaches the page's end: not counted)."""
+    page_box = page._page_box
+    top = page_box.content_box_y()
+    return max(_lowest(page_box.children[0]), default=top) - top
+
+
+def _lowest(box):
+    """Bottoms of the line boxes (and childless boxes) inside ``box``."""
+    children = getattr(box, "children", None)
+    if not children or isinstance(box, LineBox):
+        if hasattr(box, "position_y") and hasattr(box, "margin_height"):
+            yield box.position_y + box.margin_height()
+        return
+    for child in children:
+        yield from _lowest(child)
+
+
+def write_pdf(document: Document) -> bytes:
+    return document.write_pdf(**PDF_OPTIONS)
+
+
+@dataclass
+class Fitted:
+    """A flyer laid out at the first level of the shortening rule that fits on one page."""
+
+    level: int
+    pages: int
+    """1, unless even the last level does not fit (the build then says so)."""
+    overflow_mm: float
+    """Overflow of the full flyer (level 0); 0 when nothing had to be shortened."""
+    pdf: bytes
+    document: Document | None = field(default=None, repr=False)
+
+
+def fit_flyer(
+    html_at: Callable[[int], str],
+    levels: int,
+    base_url: str,
+    mounts: Mapping[str, Path],
+    keep_document: bool = True,
+) -> Fitted:
+    """Lay out level 0, then the next levels while the flyer is longer than one page."""
+    overflow = 0.0
+    for level in range(levels):
+        document = layout(html_at(level), base_url, mounts)
+        if level == 0:
+            overflow = max(overflow_mm(document), 0.0)
+        if fits(document) or level == levels - 1:
+            break
+    fitted = Fitted(level, len(document.pages), overflow, write_pdf(document))
+    if keep_document:
+        fitted.document = document
+    return fitted
+
+
+def write_booklet(documents: list[Document], title: str) -> bytes:
+    """One PDF with every page of ``documents`` in order, titled ``title`` (other metadata, such
+    as language and author, from the first document)."""
+    metadata = copy.copy(documents[0].metadata)
+    metadata.title = title
+    metadata.description = None
+    booklet = documents[0].copy([page for document in documents for page in document.pages])
+    booklet.metadata = metadata
+    return write_pdf(booklet)
