@@ -126,5 +126,3 @@ DELETE_OUTPUT_DIRECTORY = False
 # -- print: one-page A4 flyers as PDF (plugins/print) ----------------------------------------
 PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
 """Every flyer in one PDF, in GUICHET_THEMES order (the counter's binder)."""
-PRINT_WORKERS = 1
-"""Processes rendering PDFs when several must be rendered (1: in the build's own process)."""

@@ -15,10 +15,10 @@ from pathlib import Path
 from guichet.messages import Problem, warn
 from guichet.messages import print as msg
 
-from . import render
 from .cache import PdfCache, make_key
-from .fetcher import RefusedURL, local_path
 from .fit import LEVELS, describe, make_flyer, web_address
+from .options import engine_version
+from .paths import RefusedURL, local_path
 
 A4_HEIGHT_MM = 297
 
@@ -28,7 +28,6 @@ _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+
 @dataclass(frozen=True)
 class PrintSettings:
     booklet_save_as: str
-    workers: int
     public_url: str
     mounts: dict[str, Path]
     cache: Path
@@ -47,7 +46,6 @@ def read_settings(settings: dict) -> PrintSettings:
         mounts[f"{public}{static_dir}/"] = theme / folder
     return PrintSettings(
         booklet_save_as=settings.get("PRINT_BOOKLET_SAVE_AS", "demarches/fiches.pdf"),
-        workers=max(1, int(settings.get("PRINT_WORKERS", 1) or 1)),
         public_url=public,
         mounts=mounts,
         cache=Path(settings["CACHE_PATH"]) / "print",
@@ -64,7 +62,7 @@ class FlyerJob:
         procedure.flyer_web = web_address(conf.public_url, procedure.url)
         self.base_url = conf.public_url + procedure.flyer_url
         self._html: dict[int, str] = {}
-        self.key = make_key(render.engine_version(), self.html_at(0), *self._stylesheets())
+        self.key = make_key(engine_version(), self.html_at(0), *self._stylesheets())
 
     def flyer_at(self, level: int):
         sections = self.procedure.sections
@@ -153,6 +151,8 @@ def render_all(generator, settings: dict) -> dict:
             pdf, record = hit
             job.settle(record["level"], pdf, record["overflow_mm"], record["pages"])
             continue
+        from . import render
+
         fitted = render.fit_flyer(job.html_at, LEVELS, job.base_url, conf.mounts)
         rendered += 1
         documents[job.key] = fitted.document
@@ -167,13 +167,15 @@ def render_all(generator, settings: dict) -> dict:
 def _booklet(jobs: list[FlyerJob], documents: dict, cache: PdfCache, conf, settings) -> int:
     """Write the booklet of every flyer; return 1 when it was rendered, 0 when cached."""
     title = msg.BOOKLET_TITLE.format(site=settings.get("SITENAME", ""))
-    key = make_key(render.engine_version(), title, *(job.key for job in jobs))
+    key = make_key(engine_version(), title, *(job.key for job in jobs))
     target = conf.output / conf.booklet_save_as
     target.parent.mkdir(parents=True, exist_ok=True)
     hit = cache.get(key)
     if hit:
         target.write_bytes(hit[0])
         return 0
+    from . import render
+
     laid_out = []
     for job in jobs:
         document = documents.get(job.key)

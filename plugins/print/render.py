@@ -13,23 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import weasyprint
 from weasyprint import HTML, Document
 from weasyprint.formatting_structure.boxes import LineBox
 
 from .fetcher import LocalFetcher
-
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-"""Tagged PDF/UA-1 (title, language and structure for screen readers); stable identifier."""
+from .options import PDF_OPTIONS, SAFETY_MM
 
 PX_PER_MM = 96 / 25.4
-SAFETY_MM = 4
-"""Room kept free at the bottom of every flyer: browsers lay text out a little differently."""
-
-
-def engine_version() -> str:
-    """Part of every cache key: a new WeasyPrint may lay pages out differently."""
-    return f"weasyprint {weasyprint.__version__} {sorted(PDF_OPTIONS.items())}"
 
 
 def layout(html: str, base_url: str, mounts: Mapping[str, Path]) -> Document:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from print.fetcher import LocalFetcher, RefusedURL, local_path
+from print.fetcher import LocalFetcher
+from print.paths import RefusedURL, local_path
 from print.render import layout
 
 
