@@ -10,6 +10,7 @@ OVERFLOW_HINT = (
     "Sur la fiche, {cuts} ; elle renvoie à {web} pour lire la suite. "
     "Raccourcissez le texte pour que la fiche soit complète."
 )
+NOTHING_CUT = "rien ne pouvait être retiré"
 STILL_TOO_LONG = (
     "La fiche à imprimer dépasse d'une page A4 de {length} (environ {share} % d'une page), "
     "et même abrégée elle fait encore {pages} pages."

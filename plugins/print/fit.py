@@ -27,7 +27,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
 _OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*(?<!/)>")
 _CLOSE = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
 _VOID = {"br", "img", "wbr", "hr"}
-_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_IMAGE = re.compile(r"<(?:img|source)\b[^>]*>", re.I)
 _EMPTY = re.compile(r"<(p|figure|picture|div)\b[^>]*>\s*</\1>", re.I)
 
 

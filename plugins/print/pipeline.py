@@ -16,7 +16,7 @@ from guichet.messages import Problem, warn
 from guichet.messages import print as msg
 
 from .cache import PdfCache, make_key
-from .fit import LEVELS, describe, make_flyer, web_address
+from .fit import LEVELS, make_flyer, web_address
 from .options import engine_version
 from .paths import RefusedURL, local_path
 
@@ -121,14 +121,10 @@ class FlyerJob:
             return
         message = msg.OVERFLOW.format(length=msg.length(overflow_mm), share=share)
         hint = msg.OVERFLOW_HINT.format(
-            cuts=describe_applied(self.procedure.flyer.cuts) or describe(level),
+            cuts=" ; ".join(self.procedure.flyer.cuts) or msg.NOTHING_CUT,
             web=self.procedure.flyer_web,
         )
         warn(Problem(self.source, message, None, hint))
-
-
-def describe_applied(cuts: tuple[str, ...]) -> str:
-    return " ; ".join(cuts)
 
 
 def procedures_in_theme_order(generator) -> list:
@@ -144,12 +140,14 @@ def render_all(generator, settings: dict) -> dict:
     jobs = [
         FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
     ]
-    rendered, documents = 0, {}
+    rendered, documents, too_long = 0, {}, []
     for job in jobs:
         hit = cache.get(job.key)
         if hit:
             pdf, record = hit
             job.settle(record["level"], pdf, record["overflow_mm"], record["pages"])
+            if record["pages"] > 1:
+                too_long.append(job.source)
             continue
         from . import render
 
@@ -159,9 +157,16 @@ def render_all(generator, settings: dict) -> dict:
         record = {"level": fitted.level, "overflow_mm": fitted.overflow_mm, "pages": fitted.pages}
         cache.put(job.key, fitted.pdf, record)
         job.settle(fitted.level, fitted.pdf, fitted.overflow_mm, fitted.pages)
+        if fitted.pages > 1:
+            too_long.append(job.source)
     booklet = _booklet(jobs, documents, cache, conf, settings) if jobs else 0
     cache.prune()
-    return {"flyers": rendered, "cached": len(jobs) - rendered, "booklet": booklet}
+    return {
+        "flyers": rendered,
+        "cached": len(jobs) - rendered,
+        "booklet": booklet,
+        "too_long": sorted(too_long),
+    }
 
 
 def _booklet(jobs: list[FlyerJob], documents: dict, cache: PdfCache, conf, settings) -> int:

@@ -87,14 +87,18 @@ def fit_flyer(
     keep_document: bool = True,
 ) -> Fitted:
     """Lay out level 0, then the next levels while the flyer is longer than one page."""
-    overflow = 0.0
+    overflow, chosen, document, previous = 0.0, 0, None, None
     for level in range(levels):
-        document = layout(html_at(level), base_url, mounts)
+        html = html_at(level)
+        if html == previous:
+            continue  # this cut changes nothing on this flyer
+        previous, chosen = html, level
+        document = layout(html, base_url, mounts)
         if level == 0:
             overflow = max(overflow_mm(document), 0.0)
-        if fits(document) or level == levels - 1:
+        if fits(document):
             break
-    fitted = Fitted(level, len(document.pages), overflow, write_pdf(document))
+    fitted = Fitted(chosen, len(document.pages), overflow, write_pdf(document))
     if keep_document:
         fitted.document = document
     return fitted

@@ -85,6 +85,7 @@ def test_first_sentence_never_cuts_inside_a_tag(html, expected):
         ('Avant <img src="a.jpg"> après', "Avant  après"),
         ("<figure><p><img src=a.jpg></p></figure>", ""),
         ("<p>Rien</p>", "<p>Rien</p>"),
+        ('<p><picture><source srcset="a.webp"><img src="a.jpg"></picture></p>', ""),
     ],
 )
 def test_flyers_leave_photos_out(html, expected):
