@@ -124,5 +124,7 @@ THEME_STATIC_PATHS = ["static"]
 DELETE_OUTPUT_DIRECTORY = False
 
 # -- print: one-page A4 flyers as PDF (plugins/print) ----------------------------------------
+PRINT_BOOKLET_URL = "demarches/fiches.pdf"
 PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
-"""Every flyer in one PDF, in GUICHET_THEMES order (the counter's binder)."""
+"""Every flyer in one PDF, one page each, in GUICHET_THEMES order (the counter's binder).
+Flyers themselves go to PROCEDURE_PDF_SAVE_AS; PDFs are cached in CACHE_PATH/print/."""
