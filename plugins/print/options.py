@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import version
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
@@ -12,6 +13,7 @@ SAFETY_MM = 4
 """Room kept free at the bottom of every flyer: browsers lay text out a little differently."""
 
 
+@cache
 def engine_version() -> str:
     """A new WeasyPrint, or new options, may lay pages out differently: new keys."""
     return f"weasyprint {version('weasyprint')} {sorted(PDF_OPTIONS.items())}"

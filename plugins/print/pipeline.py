@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from guichet.messages import Problem, warn
 from guichet.messages import print as msg
@@ -91,7 +92,7 @@ class FlyerJob:
     def _stylesheets(self) -> list[bytes]:
         found = []
         for href in _STYLESHEET.findall(self.html_at(0)):
-            url = href if "://" in href else self.conf.public_url + href.lstrip("/")
+            url = urljoin(self.base_url, href)
             try:
                 found.append(local_path(url, self.conf.mounts).read_bytes())
             except RefusedURL:
