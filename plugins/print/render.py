@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from weasyprint import HTML, Document
-from weasyprint.formatting_structure.boxes import LineBox
 
 from .fetcher import LocalFetcher
 from .options import PDF_OPTIONS, SAFETY_MM
@@ -44,22 +43,22 @@ def fits(document: Document) -> bool:
 
 
 def _used_height(page) -> float:
-    """Height taken by the content on ``page``: the bottom of its lowest line, from the top of
-    the page's content area (a block split across pages reaches the page's end: not counted)."""
+    """Height taken by the content on ``page``, from the top of its content area: the lowest
+    border edge of a box ending on this page (a box split across pages, which WeasyPrint
+    stretches to the page's end, does not count; the lines in it do)."""
     page_box = page._page_box
     top = page_box.content_box_y()
-    return max(_lowest(page_box.children[0]), default=top) - top
+    end = top + page_box.height - 0.5
+    bottoms = [b for b in _bottoms(page_box.children[0]) if b < end]
+    return max(bottoms, default=top) - top
 
 
-def _lowest(box):
-    """Bottoms of the line boxes (and childless boxes) inside ``box``."""
-    children = getattr(box, "children", None)
-    if not children or isinstance(box, LineBox):
-        if hasattr(box, "position_y") and hasattr(box, "margin_height"):
-            yield box.position_y + box.margin_height()
-        return
-    for child in children:
-        yield from _lowest(child)
+def _bottoms(box):
+    """Bottom border edges of ``box`` and of every box in it."""
+    if hasattr(box, "position_y") and hasattr(box, "margin_height"):
+        yield box.position_y + box.margin_height() - (box.margin_bottom or 0)
+    for child in getattr(box, "children", ()):
+        yield from _bottoms(child)
 
 
 def write_pdf(document: Document) -> bytes:
