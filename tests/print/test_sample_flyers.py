@@ -59,3 +59,12 @@ def test_flyer_page_has_no_script_and_links_its_print_stylesheet(sample_site):
     assert 'href="/theme/css/fiche.css"' in html
     css = (ROOT / "theme/static/css/fiche.css").read_text(encoding="utf-8")
     assert "@page" in css and "size: A4" in css
+
+
+def test_flyer_stylesheet_is_black_on_white_and_never_below_11pt():
+    css = (ROOT / "theme/static/css/fiche.css").read_text(encoding="utf-8")
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)pt", css)]
+    assert sizes and min(sizes) >= 11
+    assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", css)  # points only, on paper
+    colours = set(re.findall(r"(?:^|[\s;{])(?:color|background(?:-color)?):\s*([^;]+);", css))
+    assert colours <= {"#000", "#fff", "inherit"}, colours  # no meaning in colour, no fills
