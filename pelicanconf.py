@@ -66,7 +66,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures", "sanitize", "images", "minify", "precompress", "checks"]
+PLUGINS = ["procedures", "sanitize", "images", "print", "minify", "precompress", "checks"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -179,3 +179,9 @@ IMAGES_WORKERS = None
 """Processes decoding images in parallel; None: one per core."""
 IMAGES_PROGRESS_FROM = 20
 """Above this many images to process, show a progress line on the terminal."""
+
+# -- print: one-page A4 flyers as PDF (plugins/print) ----------------------------------------
+PRINT_BOOKLET_URL = "demarches/fiches.pdf"
+PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
+"""Every flyer in one PDF, one page each, in GUICHET_THEMES order (the counter's binder).
+Flyers themselves go to PROCEDURE_PDF_SAVE_AS; PDFs are cached in CACHE_PATH/print/."""

@@ -1,0 +1,195 @@
+"""Pelican side of the print plugin: every flyer's HTML → fitted to one page → cached PDF.
+
+Runs once all content is read (``all_generators_finalized``), before any page is written: each
+procedure gets ``flyer`` (what its flyer page shows, so the HTML page and the PDF match) and
+``pdf_size`` (bytes of ``fiche.pdf``, for the « Télécharger la fiche (PDF, N Ko) » link).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from guichet.messages import Problem, warn
+from guichet.messages import print as msg
+
+from .cache import PdfCache, make_key
+from .fit import LEVELS, make_flyer, web_address
+from .options import engine_version
+from .paths import RefusedURL, local_path
+
+A4_HEIGHT_MM = 297
+
+_STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"", re.I)
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    booklet_save_as: str
+    public_url: str
+    mounts: dict[str, Path]
+    cache: Path
+    output: Path
+    content_root: Path
+
+
+def read_settings(settings: dict) -> PrintSettings:
+    """The print plugin's settings, read once (defaults documented in pelicanconf.py)."""
+    public = settings.get("GUICHET_PUBLIC_URL") or "https://localhost"
+    public = public.rstrip("/") + "/"
+    theme = Path(settings["THEME"])
+    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/")
+    mounts = {public: Path(settings["OUTPUT_PATH"])}
+    for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
+        mounts[f"{public}{static_dir}/"] = theme / folder
+    return PrintSettings(
+        booklet_save_as=settings.get("PRINT_BOOKLET_SAVE_AS", "demarches/fiches.pdf"),
+        public_url=public,
+        mounts=mounts,
+        cache=Path(settings["CACHE_PATH"]) / "print",
+        output=Path(settings["OUTPUT_PATH"]),
+        content_root=Path(settings["PATH"]).resolve().parent,
+    )
+
+
+class FlyerJob:
+    """One procedure's flyer: its HTML at any level of the shortening rule, and its cache key."""
+
+    def __init__(self, procedure, template, context: dict, conf: PrintSettings):
+        self.procedure, self.template, self.context, self.conf = procedure, template, context, conf
+        procedure.flyer_web = web_address(conf.public_url, procedure.url)
+        self.base_url = conf.public_url + procedure.flyer_url
+        self._html: dict[int, str] = {}
+        self.key = make_key(engine_version(), self.html_at(0), *self._stylesheets())
+
+    def flyer_at(self, level: int):
+        sections = self.procedure.sections
+        return make_flyer(
+            level,
+            self.procedure.documents,
+            self.procedure.steps,
+            who=sections["who"].html if "who" in sections else None,
+            good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
+            counters=len(self.procedure.counters),
+        )
+
+    def html_at(self, level: int) -> str:
+        if level not in self._html:
+            self.procedure.flyer = self.flyer_at(level)
+            self._html[level] = self.template.render(
+                {
+                    **self.context,
+                    "output_file": self.procedure.flyer_save_as,
+                    "url": self.procedure.flyer_url,
+                    "procedure": self.procedure,
+                }
+            )
+        return self._html[level]
+
+    def _stylesheets(self) -> list[bytes]:
+        found = []
+        for href in _STYLESHEET.findall(self.html_at(0)):
+            url = urljoin(self.base_url, href)
+            try:
+                found.append(local_path(url, self.conf.mounts).read_bytes())
+            except RefusedURL:
+                found.append(href.encode())
+        return found
+
+    @property
+    def source(self) -> str:
+        return os.path.relpath(self.procedure.source_path, self.conf.content_root)
+
+    def settle(self, level: int, pdf: bytes, overflow_mm: float, pages: int) -> None:
+        """Set what the flyer page shows and the PDF's size; warn when it had to be cut."""
+        self.procedure.flyer = self.flyer_at(level)
+        self.procedure.pdf_size = len(pdf)
+        target = self.conf.output / self.procedure.pdf_save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.is_file() or target.read_bytes() != pdf:
+            target.write_bytes(pdf)
+        if overflow_mm <= 0:
+            return
+        share = round(100 * overflow_mm / A4_HEIGHT_MM)
+        if pages > 1:
+            message = msg.STILL_TOO_LONG.format(
+                length=msg.length(overflow_mm), share=share, pages=pages
+            )
+            warn(Problem(self.source, message, None, msg.STILL_TOO_LONG_HINT))
+            return
+        message = msg.OVERFLOW.format(length=msg.length(overflow_mm), share=share)
+        hint = msg.OVERFLOW_HINT.format(
+            cuts=" ; ".join(self.procedure.flyer.cuts) or msg.NOTHING_CUT,
+            web=self.procedure.flyer_web,
+        )
+        warn(Problem(self.source, message, None, hint))
+
+
+def procedures_in_theme_order(generator) -> list:
+    """Every procedure, themes in GUICHET_THEMES order, titles alphabetical within a theme."""
+    return [procedure for theme in generator.themes for procedure in theme.procedures]
+
+
+def render_all(generator, settings: dict) -> dict:
+    """Fit, render (or take from the cache) every flyer and the booklet; return the stats."""
+    conf = read_settings(settings)
+    cache = PdfCache(conf.cache)
+    template = generator.get_template("flyer")
+    jobs = [
+        FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
+    ]
+    rendered, documents, too_long = 0, {}, []
+    for job in jobs:
+        hit = cache.get(job.key)
+        if hit:
+            pdf, record = hit
+            job.settle(record["level"], pdf, record["overflow_mm"], record["pages"])
+            if record["pages"] > 1:
+                too_long.append(job.source)
+            continue
+        from . import render
+
+        fitted = render.fit_flyer(job.html_at, LEVELS, job.base_url, conf.mounts)
+        rendered += 1
+        documents[job.key] = fitted.document
+        record = {"level": fitted.level, "overflow_mm": fitted.overflow_mm, "pages": fitted.pages}
+        cache.put(job.key, fitted.pdf, record)
+        job.settle(fitted.level, fitted.pdf, fitted.overflow_mm, fitted.pages)
+        if fitted.pages > 1:
+            too_long.append(job.source)
+    booklet = _booklet(jobs, documents, cache, conf, settings) if jobs else 0
+    cache.prune()
+    return {
+        "flyers": rendered,
+        "cached": len(jobs) - rendered,
+        "booklet": booklet,
+        "too_long": sorted(too_long),
+    }
+
+
+def _booklet(jobs: list[FlyerJob], documents: dict, cache: PdfCache, conf, settings) -> int:
+    """Write the booklet of every flyer; return 1 when it was rendered, 0 when cached."""
+    title = msg.BOOKLET_TITLE.format(site=settings.get("SITENAME", ""))
+    key = make_key(engine_version(), title, *(job.key for job in jobs))
+    target = conf.output / conf.booklet_save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    hit = cache.get(key)
+    if hit:
+        target.write_bytes(hit[0])
+        return 0
+    from . import render
+
+    laid_out = []
+    for job in jobs:
+        document = documents.get(job.key)
+        if document is None:
+            html = job.html_at(job.procedure.flyer.level)
+            document = render.layout(html, job.base_url, conf.mounts)
+        laid_out.append(document)
+    pdf = render.write_booklet(laid_out, title)
+    cache.put(key, pdf, {"pages": sum(len(d.pages) for d in laid_out)})
+    target.write_bytes(pdf)
+    return 1

@@ -1,0 +1,46 @@
+"""What the print tests share: reading PDFs, and what each sample flyer must show."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+
+A4_POINTS = (595.28, 841.89)
+OPENING_TIME = re.compile(r"\d{1,2} h( \d\d)? à \d{1,2} h")
+
+
+def pdf_reader(data: bytes | Path) -> PdfReader:
+    return PdfReader(io.BytesIO(data if isinstance(data, bytes) else data.read_bytes()))
+
+
+def page_text(reader: PdfReader, index: int = 0) -> str:
+    """Text of one page, ligatures unfolded and spaces collapsed."""
+    text = unicodedata.normalize("NFKC", reader.pages[index].extract_text())
+    return re.sub(r"\s+", " ", text)
+
+
+def is_a4(reader: PdfReader, index: int = 0, tolerance: float = 2.0) -> bool:
+    box = reader.pages[index].mediabox
+    size = (float(box.width), float(box.height))
+    return all(abs(a - b) <= tolerance for a, b in zip(size, A4_POINTS, strict=True))
+
+
+def meta(path: Path) -> dict[str, str]:
+    """``Titre: …`` fields of a content file (first line of each)."""
+    text = path.read_text(encoding="utf-8")
+    return {k.lower(): v.strip() for k, v in re.findall(r"^([A-Za-z-]+):\s*(.*)$", text, re.M)}
+
+
+def counter_facts(slug: str, content: Path = ROOT / "content") -> tuple[str, str]:
+    """The phone as printed (French display form) and the postal code of a counter."""
+    from procedures.phone import parse_phone
+
+    source = content / "guichets" / f"{slug}.md"
+    postal = re.search(r"^\s+(\d{5}) ", source.read_text(encoding="utf-8"), re.M).group(1)
+    return parse_phone(meta(source)["telephone"]).display, postal

@@ -1,0 +1,73 @@
+"""What a secretary gets with Ctrl+P in Chromium: every sample flyer on exactly one A4 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.print.helpers import OPENING_TIME, is_a4, page_text, pdf_reader
+
+ORIGIN = "http://guichet.test"
+SLUGS = sorted(p.stem for p in (ROOT / "content/demarches").glob("*.md"))
+
+
+def serve(page, site: Path) -> None:
+    """Answer every request of ``page`` from the built site (nothing reaches the network)."""
+
+    def answer(route):
+        url = route.request.url
+        if not url.startswith(ORIGIN + "/"):
+            route.abort()
+            return
+        path = url[len(ORIGIN) :].split("?")[0].split("#")[0]
+        target = site / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        if target.is_file():
+            route.fulfill(path=str(target))
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route("**/*", answer)
+
+
+@pytest.mark.browser
+def test_every_flyer_prints_on_one_a4_page_in_chromium(browser, sample_site):
+    page = browser.new_page()
+    serve(page, sample_site)
+    try:
+        for slug in SLUGS:
+            response = page.goto(f"{ORIGIN}/demarches/{slug}/fiche/")
+            assert response.ok, slug
+            page.emulate_media(media="print")
+            styled = page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")
+            assert styled != "32px", "fiche.css was not loaded"  # Chromium's default h1
+            pdf = page.pdf(
+                format="A4",
+                margin={side: "0.4in" for side in ("top", "right", "bottom", "left")},
+                print_background=False,
+            )
+            reader = pdf_reader(pdf)
+            assert len(reader.pages) == 1, slug
+            assert is_a4(reader, tolerance=3)
+            text = page_text(reader)
+            assert OPENING_TIME.search(text) and "Où s'adresser" in text, slug
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_screen_version_has_a_way_back_and_hides_it_on_paper(browser, sample_site):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    serve(page, sample_site)
+    try:
+        page.goto(f"{ORIGIN}/demarches/carte-identite/fiche/")
+        back = page.get_by_role("link", name="Retour à la démarche « Carte nationale d'identité »")
+        assert back.is_visible()
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+        page.emulate_media(media="print")
+        assert not back.is_visible()
+    finally:
+        page.close()

@@ -1,0 +1,51 @@
+"""WeasyPrint side: overflow measured on the real layout, the fitting loop, the booklet."""
+
+from __future__ import annotations
+
+import pytest
+from print.options import SAFETY_MM
+from print.render import fit_flyer, layout, overflow_mm, write_booklet
+
+from tests.print.helpers import pdf_reader
+
+BASE = "https://www.example.fr/demarches/x/fiche/"
+PAGE = "<html lang='fr'><title>{title}</title><style>@page {{ size: A4; margin: 10mm }} "
+PAGE += "body {{ margin: 0 }} p {{ margin: 0; height: {mm}mm }}</style>{body}</html>"
+
+
+def page(paragraphs: int, mm: float = 20, title: str = "Fiche") -> str:
+    return PAGE.format(title=title, mm=mm, body="<p>x</p>" * paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (10, 200 - 277 + SAFETY_MM),  # fits: negative, room left
+        (20, 400 - 277 + SAFETY_MM),  # 400 mm of content on a 277 mm high page
+        (30, 600 - 277 + SAFETY_MM),  # three pages
+    ],
+)
+def test_overflow_is_measured_on_the_layout(paragraphs, expected):
+    assert overflow_mm(layout(page(paragraphs), BASE, {})) == pytest.approx(expected, abs=1)
+
+
+def test_the_first_level_that_fits_is_kept():
+    levels = [page(20), page(15), page(12), page(5)]
+    fitted = fit_flyer(levels.__getitem__, len(levels), BASE, {})
+    assert fitted.level == 2 and fitted.pages == 1
+    assert fitted.overflow_mm == pytest.approx(400 - 277 + SAFETY_MM, abs=1)
+    assert len(pdf_reader(fitted.pdf).pages) == 1
+
+
+def test_when_nothing_fits_the_last_level_is_printed_and_said_to_be_too_long():
+    levels = [page(30), page(30), page(25)]
+    fitted = fit_flyer(levels.__getitem__, len(levels), BASE, {})
+    assert fitted.level == 2 and fitted.pages == 2 and fitted.overflow_mm > 300
+
+
+def test_booklet_keeps_every_page_in_order_with_its_own_title():
+    documents = [layout(page(3, title=f"Fiche {n}"), BASE, {}) for n in range(3)]
+    reader = pdf_reader(write_booklet(documents, "Toutes les fiches"))
+    assert len(reader.pages) == 3
+    assert reader.metadata.title == "Toutes les fiches"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"

@@ -1,0 +1,70 @@
+"""The sample town's flyers as WeasyPrint prints them: one A4 page each, with what residents need
+to reach the counter, and a booklet of all of them in theme order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from procedures.generator import french_sort_key
+
+from pelicanconf import GUICHET_THEMES
+from tests.conftest import ROOT
+from tests.print.helpers import OPENING_TIME, counter_facts, is_a4, meta, page_text, pdf_reader
+
+PROCEDURES = sorted((ROOT / "content/demarches").glob("*.md"))
+
+
+@pytest.mark.parametrize("source", PROCEDURES, ids=lambda p: p.stem)
+def test_each_flyer_pdf_is_one_a4_page_with_the_way_to_the_counter(sample_site, source):
+    reader = pdf_reader(sample_site / "demarches" / source.stem / "fiche.pdf")
+    assert len(reader.pages) == 1 and is_a4(reader)
+    text = page_text(reader)
+    fields = meta(source)
+    assert fields["titre"] in text
+    assert OPENING_TIME.search(text), text
+    for counter in fields["guichets"].split(","):
+        phone, postal = counter_facts(counter.strip())
+        assert phone in text and postal in text, (counter, text)
+    assert f"www.val-daurore.fr/demarches/{source.stem}/" in text
+    assert "Vérifié le" in text
+
+
+def test_flyer_pdfs_carry_title_language_and_author(sample_site):
+    reader = pdf_reader(sample_site / "demarches" / "carte-identite" / "fiche.pdf")
+    assert reader.metadata.title.startswith("Carte nationale d'identité")
+    assert reader.metadata.author == "Mairie de Val-d'Aurore"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1)
+
+
+def test_booklet_has_every_flyer_once_in_theme_order(sample_site):
+    reader = pdf_reader(sample_site / "demarches" / "fiches.pdf")
+    assert len(reader.pages) == len(PROCEDURES)
+    themes = list(GUICHET_THEMES)
+    expected = sorted(
+        (meta(p) for p in PROCEDURES),
+        key=lambda f: (themes.index(f["theme"]), french_sort_key(f["titre"])),
+    )
+    for index, fields in enumerate(expected):
+        assert fields["titre"] in page_text(reader, index), index
+        assert is_a4(reader, index)
+    assert reader.metadata.title == "Fiches pratiques – Mairie de Val-d'Aurore"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+
+
+def test_flyer_page_has_no_script_and_links_its_print_stylesheet(sample_site):
+    html = (sample_site / "demarches" / "carte-identite" / "fiche" / "index.html").read_text()
+    assert "<script" not in html.lower() and not re.search(r"\son[a-z]+\s*=", html, re.I)
+    assert 'href="/theme/css/fiche.css"' in html
+    css = (ROOT / "theme/static/css/fiche.css").read_text(encoding="utf-8")
+    assert "@page" in css and "size: A4" in css
+
+
+def test_flyer_stylesheet_is_black_on_white_and_never_below_11pt():
+    css = (ROOT / "theme/static/css/fiche.css").read_text(encoding="utf-8")
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)pt", css)]
+    assert sizes and min(sizes) >= 11
+    assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", css)  # points only, on paper
+    colours = set(re.findall(r"(?:^|[\s;{])(?:color|background(?:-color)?):\s*([^;]+);", css))
+    assert colours <= {"#000", "#fff", "inherit"}, colours  # no meaning in colour, no fills
