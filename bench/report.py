@@ -1,0 +1,472 @@
+"""Figures derived from a benchmark's raw measures, and BENCHMARKS.md written from them.
+
+``derive(results)`` is pure: medians, the cost of images and PDFs (a variant with the plugin minus
+"core"), Guichet / plain Pelican ratios, scaling exponents and the issue's targets (met / missed /
+n/a with the reason). ``write(path, results)`` replaces only the part of BENCHMARKS.md between the
+``bench:begin``/``bench:end`` markers, so sections others add by hand survive a new run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from pathlib import Path
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+HUGO_COLD_1000 = 0.65
+"""Hugo 0.111's cold build of 1,000 pages on this kind of machine (issue 6)."""
+ORDER = ["plain", "core", "core+images", "core+print", "all"]
+
+
+def median(entries: list[dict], key: str = "seconds") -> float | None:
+    values = [e[key] for e in entries if e.get(key) is not None]
+    return round(statistics.median(values), 3) if values else None
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a is not None and b else None
+
+
+def _processed(stats: dict | None) -> int | None:
+    """Images decoded in a build, from the images plugin's stats (contract: "processed")."""
+    if not stats:
+        return None
+    for key in ("processed", "decoded"):
+        if isinstance(stats.get(key), int):
+            return stats[key]
+    return None
+
+
+def _rendered(stats: dict | None) -> int | None:
+    """Flyer PDFs rendered in a build (contract: "flyers" is the number rendered)."""
+    if not stats:
+        return None
+    for key in ("flyers", "rendered"):
+        if isinstance(stats.get(key), int):
+            return stats[key]
+    return None
+
+
+def derive(results: dict) -> dict:
+    variants = results["main"]["variants"]
+    params = results["params"]
+    med = {}
+    for name, v in variants.items():
+        med[name] = {
+            "cold": median(v["cold"]),
+            "noop": median(v["noop"]),
+            "edit": median(v["edit"]),
+            "peak_mib": median(v["cold"], "peak_mib"),
+            "phases": _median_phases(v),
+            "reason": v["reason"],
+        }
+    plain, core, full = med["plain"], med["core"], med["all"]
+    images_cost = _cost(med, "core+images")
+    pdf_cost = _cost(med, "core+print")
+    counts = {}
+    for name in ("core", "all"):
+        stats = variants[name].get("stats", {})
+        counts[name] = {
+            kind: {
+                "images_processed": _processed((stats.get(kind) or {}).get("image_stats")),
+                "pdfs_rendered": _rendered((stats.get(kind) or {}).get("flyer_stats")),
+            }
+            for kind in ("cold", "noop", "edit")
+        }
+    ratios = {kind: ratio(core[kind], plain[kind]) for kind in ("cold", "noop", "edit")}
+    ratios["peak_mib"] = ratio(core["peak_mib"], plain["peak_mib"])
+    ratios["all_cold"] = ratio(full["cold"], plain["cold"])
+    site_ratios = {}
+    for name in ("core", "all"):
+        a, b = variants[name].get("site"), variants["plain"].get("site")
+        if a and b:
+            site_ratios[name] = {
+                key: ratio(a[key], b[key])
+                for key in ("files", "bytes", "first_view_median", "first_view_max")
+            }
+            site_ratios[name]["procedure_first_view_median"] = ratio(
+                a["procedure_first_view_median"], b["procedure_first_view_median"]
+            )
+    scaling = _scaling(results.get("scaling", []))
+    derived = {
+        "medians": med,
+        "images_cost": images_cost,
+        "pdf_cost": pdf_cost,
+        "ratios": ratios,
+        "site_ratios": site_ratios,
+        "counts": counts,
+        "scaling": scaling,
+    }
+    derived["targets"] = _targets(derived, params)
+    return derived
+
+
+def _median_phases(variant: dict) -> dict | None:
+    """Median seconds Pelican spent reading and writing in cold builds (bench_stats)."""
+    phases = [e["phases"] for e in variant["cold"] if e.get("phases")]
+    if not phases:
+        return None
+    return {key: median(phases, key) for key in ("read_s", "write_s")}
+
+
+def _cost(med: dict, name: str) -> dict:
+    with_it, core = med[name], med["core"]
+    if with_it["cold"] is None or core["cold"] is None:
+        return {"seconds": None, "reason": with_it["reason"] or core["reason"] or "not measured"}
+    return {"seconds": round(with_it["cold"] - core["cold"], 3), "reason": ""}
+
+
+def _scaling(rows: list[dict]) -> dict:
+    """Per variant: median cold time per size, ms per procedure, and growth exponents."""
+    out: dict = {}
+    for row in rows:
+        for name, entry in row["variants"].items():
+            seconds = median(entry["cold"])
+            out.setdefault(name, {"sizes": [], "reason": ""})
+            out[name]["sizes"].append(
+                {
+                    "procedures": row["procedures"],
+                    "cold": seconds,
+                    "peak_mib": median(entry["cold"], "peak_mib"),
+                    "ms_per_procedure": (
+                        round(1000 * seconds / row["procedures"], 2) if seconds else None
+                    ),
+                }
+            )
+            out[name]["reason"] = out[name]["reason"] or entry["reason"]
+    for data in out.values():
+        sizes = [s for s in data["sizes"] if s["cold"]]
+        data["segments"] = []
+        for low, high in itertools.pairwise(sizes):
+            exponent = math.log(high["cold"] / low["cold"]) / math.log(
+                high["procedures"] / low["procedures"]
+            )
+            marginal = (high["cold"] - low["cold"]) / (high["procedures"] - low["procedures"])
+            data["segments"].append(
+                {
+                    "from": low["procedures"],
+                    "to": high["procedures"],
+                    "exponent": round(exponent, 3),
+                    "marginal_ms_per_procedure": round(1000 * marginal, 2),
+                }
+            )
+    return out
+
+
+def _target(text: str, value: str, ok: bool | None, reason: str = "") -> dict:
+    status = "n/a" if ok is None else ("met" if ok else "missed")
+    return {"target": text, "value": value if ok is not None else reason, "status": status}
+
+
+def _targets(d: dict, params: dict) -> list[dict]:
+    med, ratios, counts = d["medians"], d["ratios"], d["counts"]
+    n, photos = params["procedures"], params["photos"]
+    targets = []
+    r = ratios["cold"]
+    targets.append(
+        _target(
+            "Guichet without images and PDFs ≤ 1.2× plain Pelican (cold)",
+            f"{r:.2f}×" if r else "",
+            None if r is None else r <= 1.2,
+            med["core"]["reason"] or med["plain"]["reason"],
+        )
+    )
+    limit = 25 * photos / 200
+    cost = d["images_cost"]["seconds"]
+    targets.append(
+        _target(
+            f"{photos} photos processed cold ≤ {limit:.1f} s (25 s per 200)",
+            f"{cost:.1f} s" if cost is not None else "",
+            None if cost is None or not photos else cost <= limit,
+            d["images_cost"]["reason"] or "no photos",
+        )
+    )
+    limit = 40 * n / 1000
+    cost = d["pdf_cost"]["seconds"]
+    targets.append(
+        _target(
+            f"all flyer PDFs and the booklet for {n} procedures ≤ {limit:.1f} s (40 s per 1,000)",
+            f"{cost:.1f} s" if cost is not None else "",
+            None if cost is None else cost <= limit,
+            d["pdf_cost"]["reason"],
+        )
+    )
+    full = med["all"]
+    noop = ratio(full["noop"], full["cold"])
+    noop_counts = counts["all"]["noop"]
+    zero = [v for v in noop_counts.values() if v is not None]
+    targets.append(
+        _target(
+            "no-op rebuild ≤ 0.3× cold build (all plugins)",
+            f"{noop:.2f}×" if noop else "",
+            None if noop is None else noop <= 0.3,
+            full["reason"],
+        )
+    )
+    targets.append(
+        _target(
+            "no-op rebuild decodes 0 images and renders 0 PDFs",
+            ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in noop_counts.items()),
+            None if not zero else all(v == 0 for v in zero),
+            full["reason"] or "neither images nor print reports its counts",
+        )
+    )
+    edit = ratio(full["edit"], full["cold"])
+    targets.append(
+        _target(
+            "one procedure edited: rebuild ≤ 0.3× cold build (all plugins)",
+            f"{edit:.2f}× ({full['edit']:.2f} s)" if edit else "",
+            None if edit is None else edit <= 0.3,
+            full["reason"],
+        )
+    )
+    hugo = HUGO_COLD_1000 * n / 1000
+    targets.append(
+        _target(
+            f"ambition: edit visible faster than Hugo's cold build ({hugo:.2f} s at this size)",
+            f"{full['edit']:.2f} s" if full["edit"] else "",
+            None if full["edit"] is None else full["edit"] < hugo,
+            full["reason"],
+        )
+    )
+    core_scaling = d["scaling"].get("core", {})
+    segments = core_scaling.get("segments", [])
+    last = segments[-1] if segments else None
+    targets.append(
+        _target(
+            "growth no worse than linear (exponent of the largest step ≤ 1.05)",
+            f"{last['exponent']:.2f} from {last['from']} to {last['to']}" if last else "",
+            None if last is None else last["exponent"] <= 1.05,
+            core_scaling.get("reason") or "fewer than two sizes measured",
+        )
+    )
+    return targets
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+
+def _s(value: float | None, unit: str = " s", digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def _x(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}×"
+
+
+def _bytes(value: int | None) -> str:
+    if value is None:
+        return "n/a"
+    if value >= 1024 * 1024:
+        return f"{value / 1024 / 1024:.1f} MiB"
+    return f"{value / 1024:.1f} KiB"
+
+
+def render(results: dict) -> str:
+    meta, params, d = results["meta"], results["params"], results["derived"]
+    variants = results["main"]["variants"]
+    lines = [
+        BEGIN,
+        "",
+        "_Everything between the `bench:begin` and `bench:end` markers is written by "
+        "`make bench`; edit outside them._",
+        "",
+        f"## Latest run — {meta['date']}",
+        "",
+        f"- Machine: {meta['cpus']} CPUs ({meta['cpu_model']}), {meta['ram_gib']} GiB RAM; "
+        f"load average before {meta['load_before']}, after {meta.get('load_after')} "
+        "(a busy machine makes every figure noisy; ratios hold better than seconds).",
+        f"- Versions: Python {meta['python']}, "
+        + ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
+        + f"; commit `{meta['commit']}`.",
+        f"- Town: {params['procedures']} procedures (~650 words), {params['counters']} "
+        f"counters, {params['photos']} photos {params['photo_size'][0]}×"
+        f"{params['photo_size'][1]} ({_bytes(results['town']['photo_bytes'])}); seed "
+        f"{params['seed']}. Medians of {params['runs']} run(s), each build a fresh process. "
+        f"Whole benchmark: {meta.get('bench_seconds')} s.",
+        f"- PLUGINS in pelicanconf.py: `{results['base_plugins']}`.",
+        "",
+        "### Targets (issue 6)",
+        "",
+        "| target | measured | status |",
+        "| --- | --- | --- |",
+    ]
+    for t in d["targets"]:
+        lines.append(f"| {t['target']} | {t['value'] or 'n/a'} | **{t['status']}** |")
+    lines += [
+        "",
+        "### Build time and memory (median)",
+        "",
+        "| build | plugins | cold | no-op | one procedure edited | peak memory | cold vs plain "
+        "| cold, inside Pelican (read + write) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    plain_cold = d["medians"]["plain"]["cold"]
+    for name in ORDER:
+        m, v = d["medians"][name], variants[name]
+        plugins = "none (simple theme)" if name == "plain" else ", ".join(v["plugins"] or [])
+        if m["reason"] and m["cold"] is None:
+            lines.append(f"| {name} | {plugins or '—'} | n/a: {m['reason']} | | | | | |")
+            continue
+        rebuilt = name in ("plain", "core", "all")
+        lines.append(
+            f"| {name} | {plugins} | {_s(m['cold'])} | "
+            f"{_s(m['noop']) if rebuilt else '—'} | {_s(m['edit']) if rebuilt else '—'} | "
+            f"{_s(m['peak_mib'], ' MiB', 0)} | {_x(ratio(m['cold'], plain_cold))} | "
+            f"{_phases(m['phases'])} |"
+        )
+        if m["reason"]:
+            lines.append(f"| | | _{m['reason']}_ | | | | | |")
+    r = d["ratios"]
+    lines += [
+        "",
+        f"Guichet core / plain Pelican: cold {_x(r['cold'])}, no-op {_x(r['noop'])}, edit "
+        f"{_x(r['edit'])}, peak memory {_x(r['peak_mib'])}; all plugins / plain, cold "
+        f"{_x(r['all_cold'])}.",
+        "",
+        f"- Images alone (core+images − core, cold): {_cost_text(d['images_cost'])}.",
+        f"- PDFs alone (core+print − core, cold): {_cost_text(d['pdf_cost'])}.",
+        "",
+        "### Caching: what each build redid",
+        "",
+        "| build | images processed (cold / no-op / edit) | PDFs rendered (cold / no-op / edit) |",
+        "| --- | --- | --- |",
+    ]
+    for name in ("core", "all"):
+        c = d["counts"][name]
+        img = " / ".join(_n(c[k]["images_processed"]) for k in ("cold", "noop", "edit"))
+        pdf = " / ".join(_n(c[k]["pdfs_rendered"]) for k in ("cold", "noop", "edit"))
+        lines.append(f"| {name} | {img} | {pdf} |")
+    lines += [
+        "",
+        "### Output and page weight (after a cold build)",
+        "",
+        "| build | files | bytes | HTML pages | first view, median | first view, max (page) "
+        "| procedure page, median |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name in ORDER:
+        site = variants[name].get("site")
+        if not site:
+            continue
+        lines.append(
+            f"| {name} | {site['files']} | {_bytes(site['bytes'])} | {site['html_pages']} | "
+            f"{_bytes(site['first_view_median'])} | {_bytes(site['first_view_max'])} "
+            f"(`{site['first_view_max_page']}`) | {_bytes(site['procedure_first_view_median'])} |"
+        )
+    for name, ratios in d["site_ratios"].items():
+        lines.append("")
+        lines.append(
+            f"{name} / plain: files {_x(ratios['files'])}, bytes {_x(ratios['bytes'])}, first "
+            f"view median {_x(ratios['first_view_median'])}, max "
+            f"{_x(ratios['first_view_max'])}, procedure page "
+            f"{_x(ratios['procedure_first_view_median'])}."
+        )
+    for name in ORDER:
+        missing = variants[name].get("site", {}).get("missing_css")
+        if missing:
+            lines += ["", f"{name}: pages link stylesheets the build does not write: {missing}."]
+    if "plain" in variants and variants["plain"].get("site"):
+        lines += ["", "Pelican's theme “simple” links no stylesheet: its first view is HTML only."]
+    lines += _scaling_lines(d["scaling"], params)
+    lines += _profile_lines(results.get("profile"))
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def _phases(phases: dict | None) -> str:
+    if not phases:
+        return "—"
+    total = phases["read_s"] + phases["write_s"]
+    return f"{total:.2f} s ({phases['read_s']:.2f} + {phases['write_s']:.2f})"
+
+
+def _n(value: int | None) -> str:
+    return "n/a" if value is None else str(value)
+
+
+def _cost_text(cost: dict) -> str:
+    if cost["seconds"] is None:
+        return f"n/a ({cost['reason']})"
+    return f"{cost['seconds']:.2f} s"
+
+
+def _scaling_lines(scaling: dict, params: dict) -> list[str]:
+    lines = [
+        "",
+        f"### Scaling (cold builds, {params['scale_photos']} photos at every size)",
+        "",
+        "| build | procedures | cold | ms per procedure | peak memory |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, data in scaling.items():
+        for size in data["sizes"]:
+            lines.append(
+                f"| {name} | {size['procedures']} | {_s(size['cold'])} | "
+                f"{_s(size['ms_per_procedure'], ' ms', 1)} | {_s(size['peak_mib'], ' MiB', 0)} |"
+            )
+        if data["reason"]:
+            lines.append(f"| {name} | n/a: {data['reason']} | | | |")
+    lines.append("")
+    for name, data in scaling.items():
+        steps = "; ".join(
+            f"{s['from']}→{s['to']}: exponent {s['exponent']:.2f}, "
+            f"{s['marginal_ms_per_procedure']:.1f} ms per added procedure"
+            for s in data["segments"]
+        )
+        lines.append(f"- {name}: {steps or 'n/a'} (exponent 1 = linear, 2 = quadratic).")
+    return lines
+
+
+def _profile_lines(profile: dict | None) -> list[str]:
+    lines = ["", "### Profile of the cold core build (cProfile)", ""]
+    if not profile or profile.get("reason"):
+        return [*lines, f"n/a: {(profile or {}).get('reason', 'not run')}"]
+    lines.append(
+        f"{profile['seconds']:.2f} s under cProfile, {profile['total_calls']} calls. "
+        "Top entries by cumulative time, then by own time:"
+    )
+    for key in ("cumulative", "tottime"):
+        lines += ["", "| calls | own s | cumulative s | function |", "| --- | --- | --- | --- |"]
+        for row in profile[key]:
+            function = row["function"].replace("|", "\\|")
+            lines.append(
+                f"| {row['calls']} | {row['tottime']:.3f} | {row['cumtime']:.3f} | `{function}` |"
+            )
+    return lines
+
+
+TEMPLATE = """# Benchmarks
+
+Guichet against plain Pelican on the same synthetic town: build time, memory, page weight,
+scaling and a profile. Run it with `make bench` (about 30 minutes on 2 cores at full size; see
+`bench/README.md` for the variables) — it rewrites the section between the markers below.
+
+{generated}
+
+## Theme weights
+
+_To be written by the lead (theme branch)._
+
+## Minifier comparison
+
+_To be written by the lead (minify branch)._
+
+## nginx requests per second
+
+_To be written by the lead (publish branch)._
+"""
+
+
+def write(path: Path, results: dict) -> None:
+    generated = render(results)
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + generated + tail
+    else:
+        text = TEMPLATE.format(generated=generated)
+    path.write_text(text, encoding="utf-8")
