@@ -2,8 +2,10 @@
 
 Guichet builds go through ``python -m guichet build`` with a generated settings file that
 imports ``pelicanconf`` and overrides PLUGINS (a *variant*); plain Pelican builds go through
-``python -m pelican`` with Pelican's "simple" theme and no plugin. Peak memory is the child's
-``ru_maxrss`` from ``os.wait4`` (the largest process of its tree, not a sum).
+``python -m pelican`` with Pelican's "simple" theme and no plugin. Each build is started by the
+small ``bench/launch.py`` (see why there), which reports its wall time, CPU time (user + system,
+less sensitive than wall time to a busy machine) and peak memory: ``ru_maxrss`` from
+``os.wait4``, the largest process of the build's tree, not a sum.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PLUGINS = Path(__file__).resolve().parent / "plugins"
+LAUNCH = Path(__file__).resolve().parent / "launch.py"
 BUILD_DATE_EPOCH = "1795478400"
 """2026-11-24, the date the tests build for: the synthetic town is never stale."""
 HEAVY = ("images", "print")
@@ -64,6 +66,7 @@ STATIC_PATHS = {static!r}
 @dataclass
 class Measure:
     seconds: float
+    cpu_seconds: float
     peak_mib: float
     returncode: int
     stats: dict = field(default_factory=dict)
@@ -151,21 +154,29 @@ def measure(command: list[str], profile: Path | None = None) -> Measure:
         command = [command[0], "-m", "cProfile", "-o", str(profile), *command[1:]]
     with tempfile.TemporaryDirectory(prefix="guichet-bench-") as tmp:
         stats_file = Path(tmp) / "stats.json"
+        usage_file = Path(tmp) / "usage.json"
         log_path = Path(tmp) / "log.txt"
         env = {
             **os.environ,
             "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH,
             "GUICHET_BENCH_STATS": str(stats_file),
         }
+        launcher = [sys.executable, "-I", str(LAUNCH), str(usage_file)]
         with open(log_path, "wb") as log:
-            started = time.perf_counter()
-            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
+            process = subprocess.run(
+                [*launcher, *command], cwd=ROOT, env=env, stdout=log, stderr=log, check=False
+            )
+        usage = json.loads(usage_file.read_text()) if usage_file.exists() else {}
         stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
         error = ""
-        if process.returncode != 0:
+        if process.returncode != 0 or not usage:
             lines = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             error = " / ".join(lines[-3:]) or f"exit code {process.returncode}"
-    return Measure(seconds, usage.ru_maxrss / 1024, process.returncode, stats, error)
+    return Measure(
+        seconds=usage.get("seconds", 0.0),
+        cpu_seconds=usage.get("cpu_s", 0.0),
+        peak_mib=usage.get("maxrss_kib", 0) / 1024,
+        returncode=process.returncode if usage else -1,
+        stats=stats,
+        error=error,
+    )

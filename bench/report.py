@@ -57,6 +57,9 @@ def derive(results: dict) -> dict:
             "cold": median(v["cold"]),
             "noop": median(v["noop"]),
             "edit": median(v["edit"]),
+            "cpu": median(v["cold"], "cpu_seconds"),
+            "noop_cpu": median(v["noop"], "cpu_seconds"),
+            "edit_cpu": median(v["edit"], "cpu_seconds"),
             "peak_mib": median(v["cold"], "peak_mib"),
             "phases": _median_phases(v),
             "reason": v["reason"],
@@ -75,6 +78,8 @@ def derive(results: dict) -> dict:
             for kind in ("cold", "noop", "edit")
         }
     ratios = {kind: ratio(core[kind], plain[kind]) for kind in ("cold", "noop", "edit")}
+    for kind in ("cpu", "noop_cpu", "edit_cpu"):
+        ratios[kind] = ratio(core[kind], plain[kind])
     ratios["peak_mib"] = ratio(core["peak_mib"], plain["peak_mib"])
     ratios["all_cold"] = ratio(full["cold"], plain["cold"])
     site_ratios = {}
@@ -128,6 +133,7 @@ def _scaling(rows: list[dict]) -> dict:
                 {
                     "procedures": row["procedures"],
                     "cold": seconds,
+                    "cpu": median(entry["cold"], "cpu_seconds"),
                     "peak_mib": median(entry["cold"], "peak_mib"),
                     "ms_per_procedure": (
                         round(1000 * seconds / row["procedures"], 2) if seconds else None
@@ -135,23 +141,30 @@ def _scaling(rows: list[dict]) -> dict:
                 }
             )
             out[name]["reason"] = out[name]["reason"] or entry["reason"]
+            out[name]["note"] = out[name].get("note") or entry.get("note", "")
     for data in out.values():
         sizes = [s for s in data["sizes"] if s["cold"]]
         data["segments"] = []
         for low, high in itertools.pairwise(sizes):
-            exponent = math.log(high["cold"] / low["cold"]) / math.log(
-                high["procedures"] / low["procedures"]
-            )
             marginal = (high["cold"] - low["cold"]) / (high["procedures"] - low["procedures"])
             data["segments"].append(
                 {
                     "from": low["procedures"],
                     "to": high["procedures"],
-                    "exponent": round(exponent, 3),
+                    "exponent": _exponent(low, high, "cold"),
+                    "cpu_exponent": _exponent(low, high, "cpu"),
                     "marginal_ms_per_procedure": round(1000 * marginal, 2),
                 }
             )
     return out
+
+
+def _exponent(low: dict, high: dict, key: str) -> float | None:
+    """log(t₂/t₁) / log(n₂/n₁): 1 when the cost grows linearly, 2 when quadratically."""
+    if not low.get(key) or not high.get(key):
+        return None
+    growth = math.log(high[key] / low[key])
+    return round(growth / math.log(high["procedures"] / low["procedures"]), 3)
 
 
 def _target(text: str, value: str, ok: bool | None, reason: str = "") -> dict:
@@ -167,7 +180,7 @@ def _targets(d: dict, params: dict) -> list[dict]:
     targets.append(
         _target(
             "Guichet without images and PDFs ≤ 1.2× plain Pelican (cold)",
-            f"{r:.2f}×" if r else "",
+            f"{r:.2f}× (CPU time: {_x(ratios['cpu'])})" if r else "",
             None if r is None else r <= 1.2,
             med["core"]["reason"] or med["plain"]["reason"],
         )
@@ -233,11 +246,17 @@ def _targets(d: dict, params: dict) -> list[dict]:
     core_scaling = d["scaling"].get("core", {})
     segments = core_scaling.get("segments", [])
     last = segments[-1] if segments else None
+    growth = None if last is None else last.get("cpu_exponent") or last["exponent"]
     targets.append(
         _target(
-            "growth no worse than linear (exponent of the largest step ≤ 1.05)",
-            f"{last['exponent']:.2f} from {last['from']} to {last['to']}" if last else "",
-            None if last is None else last["exponent"] <= 1.05,
+            "growth no worse than linear (CPU-time exponent of the largest step ≤ 1.05)",
+            (
+                f"{growth:.2f} from {last['from']} to {last['to']} "
+                f"(wall time: {last['exponent']:.2f})"
+                if last
+                else ""
+            ),
+            None if growth is None else growth <= 1.05,
             core_scaling.get("reason") or "fewer than two sizes measured",
         )
     )
@@ -286,6 +305,7 @@ def render(results: dict) -> str:
         f"{params['seed']}. Medians of {params['runs']} run(s), each build a fresh process. "
         f"Whole benchmark: {meta.get('bench_seconds')} s.",
         f"- PLUGINS in pelicanconf.py: `{results['base_plugins']}`.",
+        *_busy(meta),
         "",
         "### Targets (issue 6)",
         "",
@@ -299,31 +319,33 @@ def render(results: dict) -> str:
         "### Build time and memory (median)",
         "",
         "| build | plugins | cold | no-op | one procedure edited | peak memory | cold vs plain "
-        "| cold, inside Pelican (read + write) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| cold CPU (user + sys) | cold, inside Pelican (read + write) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     plain_cold = d["medians"]["plain"]["cold"]
     for name in ORDER:
         m, v = d["medians"][name], variants[name]
         plugins = "none (simple theme)" if name == "plain" else ", ".join(v["plugins"] or [])
         if m["reason"] and m["cold"] is None:
-            lines.append(f"| {name} | {plugins or '—'} | n/a: {m['reason']} | | | | | |")
+            lines.append(f"| {name} | {plugins or '—'} | n/a: {m['reason']} | | | | | | |")
             continue
         rebuilt = name in ("plain", "core", "all")
         lines.append(
             f"| {name} | {plugins} | {_s(m['cold'])} | "
             f"{_s(m['noop']) if rebuilt else '—'} | {_s(m['edit']) if rebuilt else '—'} | "
             f"{_s(m['peak_mib'], ' MiB', 0)} | {_x(ratio(m['cold'], plain_cold))} | "
-            f"{_phases(m['phases'])} |"
+            f"{_s(m['cpu'])} | {_phases(m['phases'])} |"
         )
-        if m["reason"]:
-            lines.append(f"| | | _{m['reason']}_ | | | | | |")
+        for remark in (m["reason"], v.get("note")):
+            if remark:
+                lines.append(f"| | | _{remark}_ | | | | | | |")
     r = d["ratios"]
     lines += [
         "",
         f"Guichet core / plain Pelican: cold {_x(r['cold'])}, no-op {_x(r['noop'])}, edit "
         f"{_x(r['edit'])}, peak memory {_x(r['peak_mib'])}; all plugins / plain, cold "
-        f"{_x(r['all_cold'])}.",
+        f"{_x(r['all_cold'])}. On CPU time (steadier when other work shares the machine): "
+        f"cold {_x(r['cpu'])}, no-op {_x(r['noop_cpu'])}, edit {_x(r['edit_cpu'])}.",
         "",
         f"- Images alone (core+images − core, cold): {_cost_text(d['images_cost'])}.",
         f"- PDFs alone (core+print − core, cold): {_cost_text(d['pdf_cost'])}.",
@@ -375,6 +397,18 @@ def render(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _busy(meta: dict) -> list[str]:
+    """A warning when other work competed for the CPUs: wall times are then unreliable."""
+    loads = [meta["load_before"][0], *(meta.get("load_after") or [0])[:1]]
+    if max(loads) <= 0.5 * (meta["cpus"] or 1):
+        return []
+    return [
+        f"- **The machine was busy** (load {max(loads)} on {meta['cpus']} CPUs): wall times "
+        "are unreliable; compare the CPU-time columns and ratios, and run again on a quiet "
+        "machine for figures to quote."
+    ]
+
+
 def _phases(phases: dict | None) -> str:
     if not phases:
         return "—"
@@ -397,21 +431,24 @@ def _scaling_lines(scaling: dict, params: dict) -> list[str]:
         "",
         f"### Scaling (cold builds, {params['scale_photos']} photos at every size)",
         "",
-        "| build | procedures | cold | ms per procedure | peak memory |",
-        "| --- | --- | --- | --- | --- |",
+        "| build | procedures | cold | cold CPU | ms per procedure | peak memory |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, data in scaling.items():
         for size in data["sizes"]:
             lines.append(
-                f"| {name} | {size['procedures']} | {_s(size['cold'])} | "
+                f"| {name} | {size['procedures']} | {_s(size['cold'])} | {_s(size['cpu'])} | "
                 f"{_s(size['ms_per_procedure'], ' ms', 1)} | {_s(size['peak_mib'], ' MiB', 0)} |"
             )
         if data["reason"]:
-            lines.append(f"| {name} | n/a: {data['reason']} | | | |")
+            lines.append(f"| {name} | n/a: {data['reason']} | | | | |")
+        if data.get("note"):
+            lines.append(f"| {name} | _{data['note']}_ | | | | |")
     lines.append("")
     for name, data in scaling.items():
         steps = "; ".join(
-            f"{s['from']}→{s['to']}: exponent {s['exponent']:.2f}, "
+            f"{s['from']}→{s['to']}: exponent {s['exponent']:.2f} "
+            f"(CPU time {_x(s['cpu_exponent']).rstrip('×')}), "
             f"{s['marginal_ms_per_procedure']:.1f} ms per added procedure"
             for s in data["segments"]
         )
@@ -439,9 +476,8 @@ def _profile_lines(profile: dict | None) -> list[str]:
 
 TEMPLATE = """# Benchmarks
 
-Guichet against plain Pelican on the same synthetic town: build time, memory, page weight,
-scaling and a profile. Run it with `make bench` (about 30 minutes on 2 cores at full size; see
-`bench/README.md` for the variables) — it rewrites the section between the markers below.
+Guichet against plain Pelican on the same synthetic town (`make bench`). Figures between the
+markers below are written by the benchmark; everything else is kept when it runs again.
 
 {generated}
 
@@ -470,3 +506,22 @@ def write(path: Path, results: dict) -> None:
     else:
         text = TEMPLATE.format(generated=generated)
     path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.report RESULTS.json BENCHMARKS.md``: rewrite the report, no new build."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description="Write BENCHMARKS.md from saved results.")
+    parser.add_argument("results", type=Path, nargs="?", default=Path("bench/results/latest.json"))
+    parser.add_argument("report", type=Path, nargs="?", default=Path("BENCHMARKS.md"))
+    args = parser.parse_args(argv)
+    results = json.loads(args.results.read_text(encoding="utf-8"))
+    results["derived"] = derive(results)
+    write(args.report, results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

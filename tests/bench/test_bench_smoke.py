@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,16 @@ def test_variants_leave_out_only_the_heavy_plugins(variant, plugins):
     assert builds.variant_plugins(variant, FULL) == (plugins, "")
 
 
+def test_peak_memory_is_the_builds_own_not_the_benchmarks():
+    ballast = bytearray(200 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page: resident
+    measure = builds.measure([sys.executable, "-c", "print('ok')"])
+    assert measure.ok
+    assert 1 < measure.peak_mib < 100
+    assert measure.cpu_seconds > 0
+    del ballast
+
+
 def test_variant_with_an_absent_plugin_says_why():
     got, reason = builds.variant_plugins("core+print", ["procedures", "minify"])
     assert got is None
@@ -119,7 +130,7 @@ def test_every_build_figure_is_measured(tiny_bench):
         assert variants[name]["reason"] == "", variants[name]["reason"]
         for kind in ("cold", "noop", "edit"):
             (entry,) = variants[name][kind]
-            assert entry["seconds"] > 0 and entry["peak_mib"] > 10
+            assert entry["seconds"] > 0 and entry["cpu_seconds"] > 0 and entry["peak_mib"] > 10
         site = variants[name]["site"]
         assert site["files"] > 0 and site["bytes"] > 0 and site["html_pages"] > 5
         assert site["first_view_median"] > 0 and site["first_view_max"] > 0
@@ -136,7 +147,7 @@ def test_every_build_figure_is_measured(tiny_bench):
 def test_ratios_scaling_and_profile_are_computed(tiny_bench):
     results, _ = tiny_bench
     derived = results["derived"]
-    for key in ("cold", "noop", "edit", "peak_mib", "all_cold"):
+    for key in ("cold", "noop", "edit", "cpu", "noop_cpu", "edit_cpu", "peak_mib", "all_cold"):
         assert derived["ratios"][key] > 0
     for key in ("files", "bytes", "first_view_median", "first_view_max"):
         assert derived["site_ratios"]["core"][key] > 0

@@ -68,7 +68,7 @@ def results_with(all_noop: float, images_noop: int | None, flyers_noop: int | No
     """Minimal raw results: medians of one run each."""
 
     def runs(seconds):
-        return [{"seconds": seconds, "peak_mib": 60.0, "phases": None}]
+        return [{"seconds": seconds, "cpu_seconds": seconds, "peak_mib": 60.0, "phases": None}]
 
     def variant(cold, noop, edit, stats=None):
         return {
@@ -136,3 +136,18 @@ def test_costs_ratios_and_growth_from_medians():
     assert got["200 photos processed cold ≤ 25.0 s"] == "met"
     assert got["all flyer PDFs and the booklet for 1000 procedures ≤ 40.0 s"] == "missed"
     assert got["growth no worse than linear"] == "met"
+
+
+@pytest.mark.parametrize(
+    ("wall_5000", "cpu_5000", "expected"),
+    [
+        (20.0, 20.0, "met"),  # 4.4 s → 20 s for 5× the procedures: exponent 0.94
+        (60.0, 20.0, "met"),  # a burst of load on the wall clock only
+        (20.0, 60.0, "missed"),  # the work itself grew faster than the site
+    ],
+)
+def test_growth_target_reads_cpu_time(wall_5000, cpu_5000, expected):
+    results = results_with(7.0, 0, 0)
+    (entry,) = results["scaling"][2]["variants"]["core"]["cold"]
+    entry["seconds"], entry["cpu_seconds"] = wall_5000, cpu_5000
+    assert statuses(results)["growth no worse than linear"] == expected
