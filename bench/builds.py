@@ -59,8 +59,12 @@ from pelicanconf import *  # noqa: F403
 
 PLUGINS = {plugins!r}
 PLUGIN_PATHS = [*PLUGIN_PATHS, {bench_plugins!r}]  # noqa: F405
-STATIC_PATHS = {static!r}
-'''
+{static}'''
+COPY_PHOTOS = """
+# Without the images plugin, the photos are copied as they are, as plain Pelican does.
+if "images" not in STATIC_PATHS:  # noqa: F405
+    STATIC_PATHS = [*STATIC_PATHS, "images"]  # noqa: F405
+"""
 
 
 @dataclass
@@ -104,16 +108,16 @@ def variant_plugins(name: str, base: list[str]) -> tuple[list[str] | None, str]:
 
 
 def write_guichet_settings(folder: Path, name: str, plugins: list[str]) -> Path:
-    """Settings file for a variant; originals are copied as static files without ``images``."""
+    """Settings file for a variant. With the images plugin, STATIC_PATHS stays as configured;
+    without it, the originals are added to the static files (their links must resolve)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"guichet-{name.replace('+', '-')}.py"
-    static = [] if "images" in plugins else ["images"]
     text = GUICHET_SETTINGS.format(
         name=name,
         root=str(ROOT),
         plugins=[*plugins, "bench_stats"],
         bench_plugins=str(BENCH_PLUGINS),
-        static=static,
+        static="" if "images" in plugins else COPY_PHOTOS,
     )
     path.write_text(text, encoding="utf-8")
     return path
@@ -170,7 +174,8 @@ def measure(command: list[str], profile: Path | None = None) -> Measure:
         stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
         error = ""
         if process.returncode != 0 or not usage:
-            lines = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            text = log_path.read_text(encoding="utf-8", errors="replace")
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
             error = " / ".join(lines[-3:]) or f"exit code {process.returncode}"
     return Measure(
         seconds=usage.get("seconds", 0.0),

@@ -289,7 +289,7 @@ def render(results: dict) -> str:
         BEGIN,
         "",
         "_Everything between the `bench:begin` and `bench:end` markers is written by "
-        "`make bench`; edit outside them._",
+        "`make bench` (or `python -m bench.report` from saved results); edit outside them._",
         "",
         f"## Latest run — {meta['date']}",
         "",
@@ -355,11 +355,10 @@ def render(results: dict) -> str:
         "| build | images processed (cold / no-op / edit) | PDFs rendered (cold / no-op / edit) |",
         "| --- | --- | --- |",
     ]
-    for name in ("core", "all"):
-        c = d["counts"][name]
-        img = " / ".join(_n(c[k]["images_processed"]) for k in ("cold", "noop", "edit"))
-        pdf = " / ".join(_n(c[k]["pdfs_rendered"]) for k in ("cold", "noop", "edit"))
-        lines.append(f"| {name} | {img} | {pdf} |")
+    c = d["counts"]["all"]
+    img = " / ".join(_n(c[k]["images_processed"]) for k in ("cold", "noop", "edit"))
+    pdf = " / ".join(_n(c[k]["pdfs_rendered"]) for k in ("cold", "noop", "edit"))
+    lines.append(f"| all | {img} | {pdf} |")
     lines += [
         "",
         "### Output and page weight (after a cold build)",
@@ -423,6 +422,8 @@ def _n(value: int | None) -> str:
 def _cost_text(cost: dict) -> str:
     if cost["seconds"] is None:
         return f"n/a ({cost['reason']})"
+    if cost["seconds"] <= 0:
+        return f"{cost['seconds']:.2f} s (within the noise of the core build)"
     return f"{cost['seconds']:.2f} s"
 
 

@@ -1,9 +1,10 @@
 """What a built site weighs: files, bytes, and the gzip first view of each HTML page.
 
 Pure: standard library only. The first view of a page is its HTML plus the same-site stylesheets
-it links (and their same-site ``@import``s), each gzipped at level 6 as nginx or a precompress step
-would; images are left out (the design's 14 KB budget is "images aside"). A stylesheet that is
-linked but missing counts 0 and is listed. (Pelican's "simple" theme links no stylesheet at all.)
+it links (and their same-site ``@import``s), each counted at the size of its precompressed
+``.gz`` sibling when the build wrote one (what nginx's ``gzip_static`` serves), else gzipped at
+level 6 as nginx would. Images are left out (the design's 14 KB budget is "images aside"). A
+stylesheet linked but missing counts 0 and is listed. (Pelican's "simple" theme links none.)
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ class SiteStats:
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def served_size(path: Path, data: bytes) -> int:
+    """Bytes sent to a browser accepting gzip: the ``.gz`` beside the file, or gzip -6."""
+    precompressed = path.with_name(path.name + ".gz")
+    if precompressed.is_file():
+        return precompressed.stat().st_size
+    return gzip_size(data)
 
 
 def stylesheets(html: str) -> list[str]:
@@ -72,7 +81,7 @@ class _CssWeights:
                 self.missing.add(css.relative_to(self.root).as_posix())
                 return 0
             data = css.read_bytes()
-            total = gzip_size(data)
+            total = served_size(css, data)
             for href in _IMPORT.findall(data.decode("utf-8", "replace")):
                 target = local_file(self.root, css, href)
                 if target is not None:
@@ -89,7 +98,7 @@ def site_stats(root: Path, procedure_pages: re.Pattern[str]) -> SiteStats:
     views: dict[str, int] = {}
     for page in sorted(p for p in files if p.suffix == ".html"):
         data = page.read_bytes()
-        weight = gzip_size(data)
+        weight = served_size(page, data)
         for href in dict.fromkeys(stylesheets(data.decode("utf-8", "replace"))):
             target = local_file(root, page, href)
             if target is not None:

@@ -64,6 +64,17 @@ def test_first_view_counts_html_and_linked_css_with_imports(tmp_path):
     assert gzip_size(html) == len(gzip.compress(html, 6, mtime=0))
 
 
+def test_first_view_counts_precompressed_files_as_served(tmp_path):
+    html = b'<html><link rel="stylesheet" href="/s.css"><p>bonjour</p></html>'
+    (tmp_path / "index.html").write_bytes(html)
+    (tmp_path / "index.html.gz").write_bytes(b"x" * 7)
+    (tmp_path / "s.css").write_bytes(b"p { margin: 0 }")
+    (tmp_path / "s.css.gz").write_bytes(b"x" * 5)
+    stats = site_stats(tmp_path, re.compile(r"none"))
+    assert stats.first_view_max == 12
+    assert stats.html_pages == 1 and stats.files == 4
+
+
 def results_with(all_noop: float, images_noop: int | None, flyers_noop: int | None) -> dict:
     """Minimal raw results: medians of one run each."""
 
