@@ -68,6 +68,7 @@ BENCH_N ?= 1000
 BENCH_PHOTOS ?= 200
 BENCH_COUNTERS ?= 5
 BENCH_RUNS ?= 3
+BENCH_HEAVY_RUNS ?= $(BENCH_RUNS)
 BENCH_SCALES ?= 100,1000,5000
 BENCH_SCALE_PHOTOS ?= 0
 BENCH_SEED ?= 2026
@@ -75,6 +76,6 @@ BENCH_WORK ?= /tmp/guichet-bench
 
 bench: $(VENV)/.runtime
 	$(PY) -m bench.run --procedures $(BENCH_N) --photos $(BENCH_PHOTOS) \
-		--counters $(BENCH_COUNTERS) --runs $(BENCH_RUNS) --scales "$(BENCH_SCALES)" \
+		--counters $(BENCH_COUNTERS) --runs $(BENCH_RUNS) --heavy-runs $(BENCH_HEAVY_RUNS) --scales "$(BENCH_SCALES)" \
 		--scale-photos $(BENCH_SCALE_PHOTOS) --seed $(BENCH_SEED) --work $(BENCH_WORK) \
 		--report BENCHMARKS.md --json bench/results/latest.json

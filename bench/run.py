@@ -51,7 +51,15 @@ def _variant(name: str, base: list[str]) -> dict:
         plugins, reason = None, ""
     else:
         plugins, reason = builds.variant_plugins(name, base)
-    return {"plugins": plugins, "reason": reason, "note": "", "cold": [], "noop": [], "edit": []}
+    return {
+        "label": name,
+        "plugins": plugins,
+        "reason": reason,
+        "note": "",
+        "cold": [],
+        "noop": [],
+        "edit": [],
+    }
 
 
 def _cold(result: dict, name: str, town: Path, work: Path):
@@ -68,6 +76,7 @@ def _cold(result: dict, name: str, town: Path, work: Path):
     if not measure.ok and "checks" in plugins and "images" not in plugins:
         result["plugins"] = [p for p in plugins if p != "checks"]
         result["note"] = f"checks left out: with original photos it failed ({measure.error})"
+        print(f"bench:   {result['label']}: {result['note']}; measured again", flush=True)
         command, output, cache = _commands(name, result["plugins"], town, work)
         builds.wipe(output, cache)
         measure = builds.measure(command)
@@ -80,13 +89,17 @@ def _edited(town: Path, variant: str, slug: str) -> Path:
     return town / tree / "demarches" / f"{slug}.md"
 
 
-def bench_main(town_dir: Path, work: Path, runs: int, base: list[str], town) -> dict:
-    """Cold, no-op and edited builds of every variant, interleaved run by run."""
+def bench_main(
+    town_dir: Path, work: Path, runs: int, base: list[str], town, heavy_runs: int | None = None
+) -> dict:
+    """Cold, no-op and edited builds of every variant, interleaved run by run; "core+images"
+    and "core+print" (cold only) run ``heavy_runs`` times (default: ``runs``)."""
     variants = {name: _variant(name, base) for name in [*GUICHET_VARIANTS, "plain"]}
     edited_slug = town.slugs[len(town.slugs) // 2]
+    heavy_runs = runs if heavy_runs is None else heavy_runs
     for run in range(runs):
         for name, result in variants.items():
-            if result["reason"]:
+            if result["reason"] or (name not in REBUILT and run >= heavy_runs):
                 continue
             built = _cold(result, name, town_dir, work)
             if built is None:
@@ -109,9 +122,16 @@ def bench_main(town_dir: Path, work: Path, runs: int, base: list[str], town) -> 
 
 
 def _record(result: dict, kind: str, measure: builds.Measure) -> None:
+    label = result.get("label", "")
     if not measure.ok:
         result["reason"] = f"{kind} build failed: {measure.error}"
+        print(f"bench:   {label} {kind}: failed — {measure.error}", flush=True)
         return
+    print(
+        f"bench:   {label} {kind}: {measure.seconds:.2f} s, CPU {measure.cpu_seconds:.2f} s, "
+        f"{measure.peak_mib:.0f} MiB",
+        flush=True,
+    )
     result[kind].append(
         {
             "seconds": round(measure.seconds, 3),
@@ -132,6 +152,7 @@ def bench_scaling(work: Path, scales, photos, counters, seed, runs, variants, ba
         row = {"procedures": size, "photos": photos, "variants": {}}
         for name in variants:
             entry = _variant(name, base)
+            entry["label"] = f"{name} at {size}"
             for _ in range(runs if not entry["reason"] else 0):
                 if _cold(entry, name, town_dir, work / f"scale-{size}") is None:
                     break
@@ -211,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--photos", type=int, default=200)
     parser.add_argument("--photo-size", type=parse_size, default=CAMERA_SIZE)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--heavy-runs", type=int, default=None, help="core+images, core+print")
     parser.add_argument("--scales", default="100,1000,5000", help="comma-separated, or empty")
     parser.add_argument("--scale-photos", type=int, default=0)
     parser.add_argument("--scale-variants", default="plain,core")
@@ -231,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     results["town"] = {"photo_bytes": town.photo_bytes, "procedures": town.procedures}
     print(f"bench: main builds, {args.runs} run(s)…", flush=True)
-    results["main"] = bench_main(town_dir, args.work, args.runs, base, town)
+    results["main"] = bench_main(town_dir, args.work, args.runs, base, town, args.heavy_runs)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     print(f"bench: scaling {scales}…", flush=True)
     results["scaling"] = bench_scaling(
@@ -266,6 +288,7 @@ def _params(args) -> dict:
         "photos": args.photos,
         "photo_size": list(args.photo_size),
         "runs": args.runs,
+        "heavy_runs": args.runs if args.heavy_runs is None else args.heavy_runs,
         "scales": args.scales,
         "scale_photos": args.scale_photos,
         "scale_variants": args.scale_variants,
