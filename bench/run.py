@@ -21,7 +21,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import builds, machine, report
+from bench import builds, figures, machine, report
 from bench.make_town import make_town
 from bench.photos import CAMERA_SIZE
 from bench.sitestats import site_stats
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         results["profile"]["plugins"] = core["plugins"]
     results["meta"]["load_after"] = machine.load()
     results["meta"]["bench_seconds"] = round(time.perf_counter() - started, 1)
-    results["derived"] = report.derive(results)
+    results["derived"] = figures.derive(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     report.write(args.report, results)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import report
+from bench import figures
 from bench.sitestats import gzip_size, local_file, site_stats, stylesheets
 
 
@@ -115,7 +115,7 @@ def results_with(all_noop: float, images_noop: int | None, flyers_noop: int | No
 
 
 def statuses(results: dict) -> dict[str, str]:
-    return {t["target"].split(" (")[0]: t["status"] for t in report.derive(results)["targets"]}
+    return {t["target"].split(" (")[0]: t["status"] for t in figures.derive(results)["targets"]}
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_noop_targets(noop, images, flyers, expected_speed, expected_counts):
 
 
 def test_costs_ratios_and_growth_from_medians():
-    derived = report.derive(results_with(7.0, 0, 0))
+    derived = figures.derive(results_with(7.0, 0, 0))
     assert derived["images_cost"]["seconds"] == pytest.approx(20.0)
     assert derived["pdf_cost"]["seconds"] == pytest.approx(45.6)
     assert derived["ratios"]["cold"] == pytest.approx(1.1)
