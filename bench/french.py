@@ -113,6 +113,18 @@ ADVICE = [
     "Votre demande est traitée dans l'ordre d'arrivée des dossiers complets.",
     "Les informations que vous donnez servent uniquement à traiter votre demande.",
     "Vous pouvez suivre l'avancement de votre dossier en appelant le service.",
+    "Les dossiers déposés le samedi matin sont enregistrés le lundi suivant.",
+    "Si vous changez d'adresse pendant la démarche, prévenez le service au plus vite.",
+    "Une copie certifiée conforme n'est plus demandée : une simple photocopie suffit.",
+    "Un document écrit dans une langue étrangère doit être traduit par un traducteur agréé.",
+    "Le guichet peut imprimer gratuitement une page de formulaire si vous n'avez pas d'imprimante.",
+    "Pendant les vacances scolaires, le service reçoit uniquement sur rendez-vous.",
+    "Pensez à signer chaque page du formulaire : un dossier non signé ne peut pas être traité.",
+    "La réponse est envoyée à l'adresse indiquée sur le formulaire, pas à celle du justificatif.",
+    "Les élus tiennent une permanence le premier samedi du mois pour les cas difficiles.",
+    "Un point numérique, avec un ordinateur et une aide, est ouvert à l'accueil de la mairie.",
+    "Les délais indiqués sont des moyennes : ils peuvent varier selon le nombre de demandes.",
+    "Si vous ne recevez pas de réponse dans ce délai, appelez le service avec votre récépissé.",
 ]
 COSTS = ["Gratuit", "10 €", "25 € par an", "Gratuit pour les habitants, 15 € sinon", "5 €"]
 DELAYS = ["Immédiat au guichet", "1 à 2 semaines", "2 à 4 semaines", "Environ 1 mois", "3 jours"]
