@@ -110,6 +110,16 @@ def render(results: dict) -> str:
     img = " / ".join(_n(c[k]["images_processed"]) for k in ("cold", "noop", "edit"))
     pdf = " / ".join(_n(c[k]["pdfs_rendered"]) for k in ("cold", "noop", "edit"))
     lines.append(f"| all | {img} | {pdf} |")
+    for key, what in (
+        ("images_processed", "decoded no image"),
+        ("pdfs_rendered", "rendered no PDF"),
+    ):
+        if c["cold"][key] == 0:
+            lines += [
+                "",
+                f"⚠ The cold build {what}: is that plugin's cache kept outside CACHE_PATH? "
+                'Then "cold" builds were warm and its cost is understated.',
+            ]
     lines += [
         "",
         "### Output and page weight (after a cold build)",

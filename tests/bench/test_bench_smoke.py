@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench import builds, report, run
+from bench import builds, figures, report, run
 from bench.make_town import make_town
 from bench.photos import camera_jpeg
 from tests.conftest import run_build
@@ -185,3 +185,15 @@ def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_pa
     rewritten = path.read_text(encoding="utf-8")
     assert "Hand table." in rewritten
     assert rewritten.count(report.BEGIN) == 1 and rewritten.count(report.END) == 1
+
+
+def test_report_warns_when_a_cold_build_did_no_image_work(tiny_bench):
+    results, _ = tiny_bench
+    results = json.loads(json.dumps(results))  # a copy: the fixture is shared
+    cold = results["main"]["variants"]["all"]["stats"]["cold"]
+    cold["image_stats"] = {"images": 2, "processed": 0}
+    cold["flyer_stats"] = {"flyers": 5}
+    results["derived"] = figures.derive(results)
+    text = report.render(results)
+    assert "The cold build decoded no image" in text
+    assert "rendered no PDF" not in text
