@@ -123,6 +123,7 @@ def tiny_bench(tmp_path_factory):
     return results, (work / "BENCHMARKS.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_every_build_figure_is_measured(tiny_bench):
     results, _ = tiny_bench
     variants = results["main"]["variants"]
@@ -144,6 +145,7 @@ def test_every_build_figure_is_measured(tiny_bench):
             assert plugin in variants[name]["reason"]
 
 
+@pytest.mark.slow
 def test_ratios_scaling_and_profile_are_computed(tiny_bench):
     results, _ = tiny_bench
     derived = results["derived"]
@@ -165,6 +167,7 @@ def test_ratios_scaling_and_profile_are_computed(tiny_bench):
         assert target["value"], target  # a figure, or the reason it is n/a
 
 
+@pytest.mark.slow
 def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_path):
     results, text = tiny_bench
     for heading in (
@@ -187,6 +190,7 @@ def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_pa
     assert rewritten.count(report.BEGIN) == 1 and rewritten.count(report.END) == 1
 
 
+@pytest.mark.slow
 def test_report_warns_when_a_cold_build_did_no_image_work(tiny_bench):
     results, _ = tiny_bench
     results = json.loads(json.dumps(results))  # a copy: the fixture is shared
