@@ -24,6 +24,7 @@ help:
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
 	@echo "make rollback   remettre en ligne la version publiée précédente"
 	@echo "make clean      effacer les fichiers construits"
+	@echo "make bench      mesurer la vitesse de construction (résultats dans BENCHMARKS.md)"
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,3 +78,21 @@ rollback: $(VENV)/.runtime
 
 clean:
 	rm -rf $(OUTPUT) cache
+
+# -- Benchmarks: Guichet against plain Pelican (bench/, results in BENCHMARKS.md) ---------------
+# make bench BENCH_N=100 BENCH_PHOTOS=20 BENCH_RUNS=1 BENCH_SCALES=100,1000   (a quick look)
+BENCH_N ?= 1000
+BENCH_PHOTOS ?= 200
+BENCH_COUNTERS ?= 5
+BENCH_RUNS ?= 3
+BENCH_HEAVY_RUNS ?= $(BENCH_RUNS)
+BENCH_SCALES ?= 100,1000,5000
+BENCH_SCALE_PHOTOS ?= 0
+BENCH_SEED ?= 2026
+BENCH_WORK ?= /tmp/guichet-bench
+
+bench: $(VENV)/.runtime
+	$(PY) -m bench.run --procedures $(BENCH_N) --photos $(BENCH_PHOTOS) \
+		--counters $(BENCH_COUNTERS) --runs $(BENCH_RUNS) --heavy-runs $(BENCH_HEAVY_RUNS) --scales "$(BENCH_SCALES)" \
+		--scale-photos $(BENCH_SCALE_PHOTOS) --seed $(BENCH_SEED) --work $(BENCH_WORK) \
+		--report BENCHMARKS.md --json bench/results/latest.json

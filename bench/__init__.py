@@ -1,0 +1,1 @@
+"""Benchmarks: Guichet against plain Pelican on the same synthetic town (``make bench``)."""
