@@ -17,6 +17,7 @@ import contextlib
 import ctypes
 import fcntl
 import filecmp
+import io
 import os
 import shutil
 import signal
@@ -24,8 +25,9 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+
+import tinyhtml5
 
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
 from guichet.messages import Problem
@@ -127,19 +129,23 @@ def keep_unchanged_dates(staging: Path, published: Path) -> int:
 
 
 # -- the last look ----------------------------------------------------------------------------
-class _ScriptFinder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            self.found.append("<script>")
-        for name, value in attrs:
+def _script_in(html: str) -> list[str]:
+    """What in ``html`` would run script, read as a browser reads it (an HTML5 parser:
+    ``html.parser`` misses a script after a comment such as ``<!-->``, which browsers close)."""
+    found: list[str] = []
+    # A StringIO, because tinyhtml5 reads a short string naming an existing file as a path.
+    for element in tinyhtml5.parse(io.StringIO(html)).iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag.rsplit("}", 1)[-1].lower() == "script":
+            found.append("<script>")
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1].lower()
             if name.startswith("on"):
-                self.found.append(f"un attribut {name}")
+                found.append(f"un attribut {name}")
             if "".join((value or "").split()).lower().startswith("javascript:"):
-                self.found.append("une adresse javascript:")
+                found.append("une adresse javascript:")
+    return found
 
 
 def unsafe_pages(folder: Path) -> list[Problem]:
@@ -150,9 +156,8 @@ def unsafe_pages(folder: Path) -> list[Problem]:
         if not (folder / page).is_file()
     ]
     for page in sorted(folder.rglob("*.html")):
-        finder = _ScriptFinder()
-        finder.feed(page.read_text(encoding="utf-8", errors="replace"))
-        for what in dict.fromkeys(finder.found):
+        found = _script_in(page.read_text(encoding="utf-8", errors="replace"))
+        for what in dict.fromkeys(found):
             shown = str(page.relative_to(folder))
             problems.append(
                 Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)

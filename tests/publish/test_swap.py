@@ -58,6 +58,9 @@ def test_leftovers_are_only_hidden_staging_folders(tmp_path):
         ('<script src="/x.js"></script>', ["<script>"]),
         ('<body onload="x()">', ["un attribut onload"]),
         ('<a href=" JavaScript:x()">x</a>', ["une adresse javascript:"]),
+        # browsers end a comment at "<!-->" and "--!>": the script after it runs
+        ("<p>a<!--><script>x()</script>-->", ["<script>"]),
+        ("<p>a<!-- b --!><script>x()</script>-->", ["<script>"]),
     ],
 )
 def test_unsafe_pages(tmp_path, page, found):
