@@ -3,10 +3,14 @@
 Pages are minified (unquoted attributes, omitted optional tags, attributes reordered), so tests
 must not match raw markup. ``select(html, "nav.site-nav a[aria-current=page]")`` parses with
 tinyhtml5 (an HTML5 parser) and queries with cssselect2 — both already pulled in by WeasyPrint.
+
+Not named ``html.py``: ``tests/`` is on ``sys.path`` (pytest's prepend import mode, for the
+conftest), so that name would shadow the standard library's ``html`` package.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -46,7 +50,8 @@ class Node:
 
 
 def parse(html: str) -> Node:
-    return Node(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(html)))
+    # A StringIO: tinyhtml5 reads a short string naming an existing file as that file.
+    return Node(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(io.StringIO(html))))
 
 
 def page(site: Path, path: str) -> Node:
