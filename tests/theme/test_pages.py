@@ -19,9 +19,6 @@ from tests.theme.pages import html_files, is_flyer, url_path
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSS = ROOT / "theme" / "static" / "css" / "guichet.css"
 TOWN = "Mairie de Val-d'Aurore"
-NOT_YET_REWRITTEN = "“{static}/images/"
-"""Until the ``images`` plugin (another branch) rewrites them, Markdown images keep Pelican's
-unresolved ``{static}`` source. Remove this tolerance once it is merged."""
 
 RESOURCE_ATTRIBUTES = {
     ("link", "href"),
@@ -180,7 +177,7 @@ def test_html_and_css_are_valid(sample_site):
     errors = [
         f"{m.get('url', '').rsplit(str(sample_site), 1)[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
-        if m["type"] != "info" and NOT_YET_REWRITTEN not in m["message"]
+        if m["type"] != "info"
     ]
     assert errors == []
     assert result.returncode in (0, 1), result.stderr[-2000:]  # 1: errors (listed above)
