@@ -2,7 +2,7 @@
 
 ``publish`` builds into a fresh hidden folder beside the published one (same file system), with
 every check of the build (content validation, the plugins' checks) plus a last look for script
-in the pages, and only then swaps it into place by renaming: the published folder is never
+in the pages and in their compressed copies (what nginx actually sends), and only then swaps it into place by renaming: the published folder is never
 half-written. The previous version is kept beside it (``public.precedent``); ``rollback`` swaps
 the two back. A failed, killed or interrupted build leaves the published folder untouched; a
 hidden leftover of a killed build is removed at the next publish.
@@ -17,6 +17,7 @@ import contextlib
 import ctypes
 import fcntl
 import filecmp
+import gzip
 import io
 import os
 import shutil
@@ -27,6 +28,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import brotli
 import tinyhtml5
 
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
@@ -156,13 +158,29 @@ def unsafe_pages(folder: Path) -> list[Problem]:
         if not (folder / page).is_file()
     ]
     for page in sorted(folder.rglob("*.html")):
-        found = _script_in(page.read_text(encoding="utf-8", errors="replace"))
-        for what in dict.fromkeys(found):
-            shown = str(page.relative_to(folder))
-            problems.append(
-                Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)
-            )
+        # nginx sends page.html.gz (gzip_static) or .br instead of the page: look at all three
+        served = [page, *(p for p in map(page.with_name, _copies(page.name)) if p.is_file())]
+        for path in served:
+            shown = str(path.relative_to(folder))
+            try:
+                data = _DECODERS.get(path.suffix, bytes)(path.read_bytes())
+            except Exception:  # a corrupt compressed copy: residents would get garbage
+                problems.append(Problem(shown, msg.UNREADABLE_COPY, None, msg.UNSAFE_HINT))
+                continue
+            found = _script_in(data.decode("utf-8", errors="replace"))
+            for what in dict.fromkeys(found):
+                problems.append(
+                    Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)
+                )
     return problems
+
+
+_DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
+"""The compressed copies written by the precompress plugin, and how to read them back."""
+
+
+def _copies(name: str) -> list[str]:
+    return [name + suffix for suffix in _DECODERS]
 
 
 # -- commands ---------------------------------------------------------------------------------
