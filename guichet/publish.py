@@ -3,9 +3,10 @@
 ``publish`` builds into a fresh hidden folder beside the published one (same file system), with
 every check of the build (content validation, the plugins' checks) plus a last look for script
 in the pages and in their compressed copies (what nginx actually sends), and only then swaps it
-into place by renaming: the published folder is never half-written. The previous version is kept beside it (``public.precedent``); ``rollback`` swaps
-the two back. A failed, killed or interrupted build leaves the published folder untouched; a
-hidden leftover of a killed build is removed at the next publish.
+into place by renaming: the published folder is never half-written. The previous version is
+kept beside it (``public.precedent``); ``rollback`` swaps the two back. A failed, killed or
+interrupted build leaves the published folder untouched; a hidden leftover of a killed build is
+removed at the next publish.
 
 Where the kernel allows it (Linux ``renameat2(RENAME_EXCHANGE)``), the swap is a single atomic
 rename: there is no instant when the folder is missing. Elsewhere, two renames follow each other.
