@@ -2,10 +2,11 @@
 
 ``publish`` builds into a fresh hidden folder beside the published one (same file system), with
 every check of the build (content validation, the plugins' checks) plus a last look for script
-in the pages, and only then swaps it into place by renaming: the published folder is never
-half-written. The previous version is kept beside it (``public.precedent``); ``rollback`` swaps
-the two back. A failed, killed or interrupted build leaves the published folder untouched; a
-hidden leftover of a killed build is removed at the next publish.
+in the pages and in their compressed copies (what nginx actually sends), and only then swaps it
+into place by renaming: the published folder is never half-written. The previous version is
+kept beside it (``public.precedent``); ``rollback`` swaps the two back. A failed, killed or
+interrupted build leaves the published folder untouched; a hidden leftover of a killed build is
+removed at the next publish.
 
 Where the kernel allows it (Linux ``renameat2(RENAME_EXCHANGE)``), the swap is a single atomic
 rename: there is no instant when the folder is missing. Elsewhere, two renames follow each other.
@@ -17,6 +18,8 @@ import contextlib
 import ctypes
 import fcntl
 import filecmp
+import gzip
+import io
 import os
 import shutil
 import signal
@@ -24,8 +27,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+
+import brotli
+import tinyhtml5
 
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
 from guichet.messages import Problem
@@ -127,19 +132,23 @@ def keep_unchanged_dates(staging: Path, published: Path) -> int:
 
 
 # -- the last look ----------------------------------------------------------------------------
-class _ScriptFinder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            self.found.append("<script>")
-        for name, value in attrs:
+def _script_in(html: str) -> list[str]:
+    """What in ``html`` would run script, read as a browser reads it (an HTML5 parser:
+    ``html.parser`` misses a script after a comment such as ``<!-->``, which browsers close)."""
+    found: list[str] = []
+    # A StringIO, because tinyhtml5 reads a short string naming an existing file as a path.
+    for element in tinyhtml5.parse(io.StringIO(html)).iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag.rsplit("}", 1)[-1].lower() == "script":
+            found.append("<script>")
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1].lower()
             if name.startswith("on"):
-                self.found.append(f"un attribut {name}")
+                found.append(f"un attribut {name}")
             if "".join((value or "").split()).lower().startswith("javascript:"):
-                self.found.append("une adresse javascript:")
+                found.append("une adresse javascript:")
+    return found
 
 
 def unsafe_pages(folder: Path) -> list[Problem]:
@@ -150,14 +159,29 @@ def unsafe_pages(folder: Path) -> list[Problem]:
         if not (folder / page).is_file()
     ]
     for page in sorted(folder.rglob("*.html")):
-        finder = _ScriptFinder()
-        finder.feed(page.read_text(encoding="utf-8", errors="replace"))
-        for what in dict.fromkeys(finder.found):
-            shown = str(page.relative_to(folder))
-            problems.append(
-                Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)
-            )
+        # nginx sends page.html.gz (gzip_static) or .br instead of the page: look at all three
+        served = [page, *(p for p in map(page.with_name, _copies(page.name)) if p.is_file())]
+        for path in served:
+            shown = str(path.relative_to(folder))
+            try:
+                data = _DECODERS.get(path.suffix, bytes)(path.read_bytes())
+            except Exception:  # a corrupt compressed copy: residents would get garbage
+                problems.append(Problem(shown, msg.UNREADABLE_COPY, None, msg.UNSAFE_HINT))
+                continue
+            found = _script_in(data.decode("utf-8", errors="replace"))
+            for what in dict.fromkeys(found):
+                problems.append(
+                    Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)
+                )
     return problems
+
+
+_DECODERS = {".gz": gzip.decompress, ".br": brotli.decompress}
+"""The compressed copies written by the precompress plugin, and how to read them back."""
+
+
+def _copies(name: str) -> list[str]:
+    return [name + suffix for suffix in _DECODERS]
 
 
 # -- commands ---------------------------------------------------------------------------------

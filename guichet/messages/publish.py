@@ -12,6 +12,7 @@ NOT_PUBLISHED = (
 )
 INTERRUPTED = "✗ Publication interrompue : le site en ligne ({target}/) n'a pas changé."
 UNSAFE_PAGE = "La page construite contient {what} : elle ne sera pas publiée."
+UNREADABLE_COPY = "La copie compressée de cette page est illisible : elle ne sera pas publiée."
 UNSAFE_HINT = "Un gabarit ou une extension ajoute du script : prévenez l'équipe technique."
 MISSING_PAGE = "La page {page} manque dans le site construit."
 BUSY = "✗ Une autre publication est en cours dans ce dossier : attendez qu'elle se termine."

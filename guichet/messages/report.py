@@ -31,6 +31,10 @@ ALT_MISSING = "Image sans texte de remplacement : {src}."
 ALT_EMPTY = "Image au texte de remplacement vide : {src}."
 ALT_MEANINGLESS = "Le texte de remplacement « {alt} » ne décrit pas l'image {src}."
 ALT_HINT = "Écrivez ce que montre l'image : ![la façade de la mairie](images/mairie.jpg)"
+ALT_EMPTY_HINT = (
+    "Écrivez ce que montre l'image : ![la façade de la mairie](images/mairie.jpg). "
+    'Si elle est purement décorative, écrivez : ![](images/frise.png "décoratif")'
+)
 HEADING_SKIP = (
     "Le titre « {text} » est de niveau {level} ({hashes}) : ici, il faut {allowed_hashes} "
     "au plus (on ne saute pas de niveau)."

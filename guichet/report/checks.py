@@ -101,7 +101,8 @@ def element_findings(
             }[problem]
             line = find_line(lines, image.src, body_start)
             text = template.format(src=image.src, alt=image.alt)
-            findings.append(Finding(text, line, msg.ALT_HINT, "image_alt"))
+            hint = msg.ALT_EMPTY_HINT if problem == "empty" else msg.ALT_HINT
+            findings.append(Finding(text, line, hint, "image_alt"))
     for heading, allowed in heading_problems(elements.headings):
         line = next((u.first_line for u in headings if u.text == heading.text), None)
         if heading.level < 2:

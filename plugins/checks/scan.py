@@ -1,14 +1,16 @@
-"""What a built page asks the browser to run or fetch, read with the standard HTML parser.
+"""What a built page asks the browser to run or fetch, read with an HTML5 parser (tinyhtml5).
 
 Pure functions: nothing here imports Pelican or reads files.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+import tinyhtml5
 
 URL_ATTRIBUTES = {
     "src": None,  # img, iframe, embed, audio, video, source, track, input type=image, script
@@ -125,33 +127,36 @@ def host_of(url: str) -> str | None:
     return None
 
 
-class _Scanner(HTMLParser):
+_XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def _local(name: str) -> str:
+    """``{namespace}feImage`` → ``feimage``; the xlink namespace is written ``xlink:``."""
+    if name.startswith(_XLINK):
+        return "xlink:" + name[len(_XLINK) :]
+    return name.rsplit("}", 1)[-1].lower()
+
+
+class _Scanner:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.scan = PageScan()
-        self.in_style = False
 
-    def handle_starttag(self, tag, attrs):
-        self._element(tag, attrs)
+    def feed(self, html: str) -> None:
+        # As a browser parses it (HTML5 tokenizer): html.parser disagrees with browsers on
+        # comments such as ``<!-->`` or ``--!>``, and would not see a script hidden after them.
+        # A StringIO, because tinyhtml5 reads a short string naming an existing file as a path.
+        for element in tinyhtml5.parse(io.StringIO(html)).iter():
+            if isinstance(element.tag, str):
+                attrs = [(_local(name), value) for name, value in element.attrib.items()]
+                self._element(_local(element.tag), attrs, element.text or "")
 
-    def handle_startendtag(self, tag, attrs):
-        self._element(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "style":
-            self.in_style = False
-
-    def handle_data(self, data):
-        if self.in_style:
-            self.scan.resources += [Resource("<style> url()", u) for u in css_urls(data)]
-
-    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]], text: str) -> None:
         scan = self.scan
         values = {name: value or "" for name, value in attrs}
         if tag == "script":
             scan.scripts += 1
         if tag == "style":
-            self.in_style = True
+            scan.resources += [Resource("<style> url()", u) for u in css_urls(text)]
         for name, value in values.items():
             if name.startswith("on"):
                 scan.handlers.append(f"<{tag} {name}>")
@@ -192,5 +197,4 @@ def scan_html(html: str) -> PageScan:
     page makes the browser fetch."""
     scanner = _Scanner()
     scanner.feed(html)
-    scanner.close()
     return scanner.scan

@@ -8,13 +8,11 @@ title: ``![](images/frise.png "décoratif")`` gives ``alt=""`` and no title.
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-DECORATIVE_MARKERS = frozenset({"decoratif", "décoratif", "decorative"})
-"""Titles marking an image as decorative (compared casefolded, accents normalised)."""
+from guichet.decorative import is_decorative
 
 MANAGED = frozenset({"src", "srcset", "sizes", "width", "height", "loading", "decoding", "alt"})
 """Attributes the plugin writes itself; any other attribute of the tag is kept."""
@@ -34,8 +32,7 @@ class ImgTag:
 
     @property
     def decorative(self) -> bool:
-        title = unicodedata.normalize("NFC", (self.attrs.get("title") or "").strip().casefold())
-        return title in DECORATIVE_MARKERS
+        return is_decorative(self.attrs.get("title"))
 
     @property
     def alt(self) -> str | None:

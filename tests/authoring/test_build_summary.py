@@ -49,12 +49,14 @@ def test_summary_counts_in_french(context, warnings, parts, alerts):
 
 
 def test_clean_build_prints_one_line_only(tmp_path):
+    """The clean fixture's counter shows a photo (content/images/mairie.jpg): the images
+    plugin counts it, and would stop the build if it were missing."""
     build = run_build(CLEAN, tmp_path / "out")
     assert build.returncode == 0
     lines = build.output.strip().splitlines()
     assert len(lines) == 1
     assert LINE.match(lines[0]).groups() == (
-        "2 démarches, 2 guichets, 1 page",
+        "2 démarches, 2 guichets, 1 page, 1 image (1 traitée, 0 en cache)",
         "aucun avertissement",
     )
 

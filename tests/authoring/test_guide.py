@@ -153,3 +153,13 @@ def test_the_guide_explains_every_field():
     for label in [*PROCEDURE_FIELDS.values(), *COUNTER_FIELDS.values()]:
         assert f"| `{label}` |" in guide, label
         assert f"{label}: " in guide, label  # with an example
+
+
+def test_the_guide_marks_decorative_images_as_the_build_does():
+    """One convention: the title the images plugin (and the report) read, never a class."""
+    from guichet.decorative import is_decorative
+
+    guide = GUIDE.read_text("utf-8")
+    titles = re.findall(r'!\[\]\(images/[^)\s]+ "([^"]+)"\)', guide)
+    assert titles and all(is_decorative(title) for title in titles)
+    assert "{: ." not in guide

@@ -67,6 +67,17 @@ def test_clean_site_flags_nothing(site, tmp_path):
     assert "Rien à signaler." in page and "https://ants.gouv.fr/" in page
 
 
+def test_decorative_images_are_marked_as_the_build_wants(site, tmp_path):
+    procedure = site / "demarches/carte-identite.md"
+    text = procedure.read_text(encoding="utf-8")
+    text += '\n![](images/ornement.png "décoratif")\n\n![](images/autre.png){: .decoratif }\n'
+    procedure.write_text(text, encoding="utf-8")
+    out = verifier(site, tmp_path).stdout
+    assert "ornement.png" not in out  # the images plugin's mark: alt="" is right
+    assert "Image au texte de remplacement vide : images/autre.png." in out
+    assert '![](images/frise.png "décoratif")' in out  # the hint shows the mark
+
+
 def test_problem_site_flags_each_problem_with_its_line(site, tmp_path):
     procedure = site / "demarches/carte-identite.md"
     text = procedure.read_text(encoding="utf-8")

@@ -63,6 +63,7 @@ def test_plain_text_decodes_inline_markdown():
         ("photo 3", False, "meaningless"),
         ("", False, "empty"),
         ("", True, None),
+        ("image", True, None),  # marked decorative: the build publishes alt=""
         (None, False, "missing"),
     ],
 )
@@ -73,11 +74,16 @@ def test_alt_text(alt, decorative, problem):
 def test_collect_finds_images_headings_links():
     html = (
         '<h2>Étapes</h2><p><img alt="image" src="{static}/images/x.jpg">'
-        '<img alt="" class="decoratif" src="images/y.jpg"></p>'
+        '<img alt="" title="décoratif" src="images/y.jpg">'
+        '<img alt="" class="decoratif" src="images/z.jpg"></p>'  # not the build's mark
         '<h4>Détail</h4><p><a href="/demarches/x/">la <em>carte</em></a></p>'
     )
     found = collect(html)
-    assert [(i.alt, i.decorative) for i in found.images] == [("image", False), ("", True)]
+    assert [(i.alt, i.decorative) for i in found.images] == [
+        ("image", False),
+        ("", True),
+        ("", False),
+    ]
     assert [(h.level, h.text) for h in found.headings] == [(2, "Étapes"), (4, "Détail")]
     assert found.links == (("/demarches/x/", "la carte"),)
 

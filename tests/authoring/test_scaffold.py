@@ -10,6 +10,7 @@ from datetime import date
 
 from guichet.scaffold import procedure_template
 from tests.conftest import ROOT, run_build
+from tests.html_pages import page
 
 
 def fill(text: str) -> str:
@@ -68,8 +69,8 @@ def test_new_procedure_fails_clearly_until_filled_then_builds(small_site, tmp_pa
     created.write_text(fill(created.read_text(encoding="utf-8")), encoding="utf-8")
     build = run_build(small_site, tmp_path / "out2")
     assert build.returncode == 0, build.output
-    page = (build.path / "demarches/test-nouveau/index.html").read_text(encoding="utf-8")
-    assert "Démarche de test" in page and "Mode d&#39;emploi" not in page
+    text = page(build.path, "demarches/test-nouveau/index.html").text
+    assert "Démarche de test" in text and "Mode d'emploi" not in text  # the template's help
 
 
 def test_scaffold_never_overwrites(small_site, tmp_path):

@@ -162,6 +162,10 @@ def test_resources(html, expected):
         ('<form action=" javascript:x"></form>', 0, [], ["<form action>"]),
         ("<p>javascript: le mot, pas un lien</p>", 0, [], []),
         ('<iframe srcdoc="<script>x()</script>"></iframe>', 1, [], []),
+        # browsers end a comment at "<!-->" and "--!>": what follows runs
+        ("<p>a<!--><script>x()</script>-->", 1, [], []),
+        ("<p>a<!-- b --!><script>x()</script>-->", 1, [], []),
+        ("<svg><script>x()</script></svg>", 1, [], []),
     ],
 )
 def test_scripts(html, scripts, handlers, javascript_urls):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
+import brotli
 import pytest
 
 from guichet.publish import (
@@ -58,6 +60,9 @@ def test_leftovers_are_only_hidden_staging_folders(tmp_path):
         ('<script src="/x.js"></script>', ["<script>"]),
         ('<body onload="x()">', ["un attribut onload"]),
         ('<a href=" JavaScript:x()">x</a>', ["une adresse javascript:"]),
+        # browsers end a comment at "<!-->" and "--!>": the script after it runs
+        ("<p>a<!--><script>x()</script>-->", ["<script>"]),
+        ("<p>a<!-- b --!><script>x()</script>-->", ["<script>"]),
     ],
 )
 def test_unsafe_pages(tmp_path, page, found):
@@ -69,6 +74,22 @@ def test_unsafe_pages(tmp_path, page, found):
         f"La page construite contient {what} : elle ne sera pas publiée." for what in found
     ]
     assert all(p.source == "demarches/index.html" for p in problems)
+
+
+UNREADABLE = "La copie compressée de cette page est illisible : elle ne sera pas publiée."
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".br"])
+def test_unsafe_pages_reads_the_compressed_copies_nginx_sends(tmp_path, suffix):
+    site = folder(tmp_path / "site", "<p>accueil</p>")
+    compress = {".gz": gzip.compress, ".br": brotli.compress}[suffix]
+    (site / f"index.html{suffix}").write_bytes(compress(b"<p>accueil</p><script>x()</script>"))
+    (site / f"404.html{suffix}").write_bytes(b"pas compresse")
+    problems = unsafe_pages(site)
+    assert [(p.source, p.message) for p in problems] == [
+        ("404.html" + suffix, UNREADABLE),
+        ("index.html" + suffix, "La page construite contient <script> : elle ne sera pas publiée."),
+    ]
 
 
 def test_a_site_without_home_page_is_not_published(tmp_path):

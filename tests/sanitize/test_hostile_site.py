@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_build
+from tests.html_pages import page as parsed_page
 from tests.sanitize.hostile import hostile_things
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -85,16 +86,18 @@ def test_procedures_are_sanitized_too(hostile_build):
 
 
 def test_allowed_html_survives_with_external_links_marked(hostile_build):
-    html = (hostile_build.path / "allowed" / "index.html").read_text(encoding="utf-8")
-    assert (
-        '<a href="https://www.service-public.fr/particuliers/vosdroits/N19810" rel="external">'
-        in html
-    )
-    assert '<a href="https://www.val-daurore.fr/contact/">' in html  # the town's own site
-    assert '<a href="/demarches/carte-identite/">' in html  # {filename} resolved after sanitizing
-    assert '<a href="/demarches/carte-identite/#pieces">' in html
-    assert "<details><summary>En savoir plus</summary>" in html
-    assert '<abbr title="Centre communal d’action sociale">CCAS</abbr>' in html
+    doc = parsed_page(hostile_build.path, "allowed/index.html")
+    links = [dict(a.element.attrib) for a in doc.select("a")]
+    assert {
+        "href": "https://www.service-public.fr/particuliers/vosdroits/N19810",
+        "rel": "external",
+    } in links
+    assert {"href": "https://www.val-daurore.fr/contact/"} in links  # the town's own site
+    assert {"href": "/demarches/carte-identite/"} in links  # {filename} resolved after sanitizing
+    assert {"href": "/demarches/carte-identite/#pieces"} in links
+    assert "En savoir plus" in [s.text for s in doc.select("details > summary:first-child")]
+    abbrs = [(dict(a.element.attrib), a.text) for a in doc.select("abbr")]
+    assert ({"title": "Centre communal d’action sociale"}, "CCAS") in abbrs
     assert "content/pages/allowed.md" not in hostile_build.output  # nothing removed: no warning
 
 

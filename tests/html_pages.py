@@ -3,10 +3,14 @@
 Pages are minified (unquoted attributes, omitted optional tags, attributes reordered), so tests
 must not match raw markup. ``select(html, "nav.site-nav a[aria-current=page]")`` parses with
 tinyhtml5 (an HTML5 parser) and queries with cssselect2 — both already pulled in by WeasyPrint.
+
+Not named ``html.py``: ``tests/`` is on ``sys.path`` (pytest's prepend import mode, for the
+conftest), so that name would shadow the standard library's ``html`` package.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -25,6 +29,11 @@ class Node:
     def tag(self) -> str:
         return self.element.tag.rsplit("}", 1)[-1]
 
+    @property
+    def parent(self) -> Node | None:
+        parent = self._wrapper.parent
+        return None if parent is None else Node(parent)
+
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.element.get(name, default)
 
@@ -32,6 +41,31 @@ class Node:
     def text(self) -> str:
         """Text content with white space folded, as a reader hears it."""
         return " ".join("".join(self.element.itertext()).split())
+
+    def lines(self) -> list[str]:
+        """Text split where ``<br>`` breaks it, each line stripped of ASCII white space only:
+        non-breaking spaces (French typography: ``8\u00a0h\u00a030``) are kept."""
+        found = [""]
+
+        def walk(element: Element) -> None:
+            found[-1] += element.text or ""
+            for child in element:
+                if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "br":
+                    found.append("")
+                elif isinstance(child.tag, str):
+                    walk(child)
+                found[-1] += child.tail or ""
+
+        walk(self.element)
+        return [line.strip(" \t\n\r\f") for line in found]
+
+    def position(self) -> int:
+        """Where this element starts in its document, as an order: an element opened later in
+        the page has a larger position."""
+        root = self._wrapper
+        while root.parent is not None:
+            root = root.parent
+        return next(i for i, e in enumerate(root.etree_element.iter()) if e is self.element)
 
     def select(self, selector: str) -> list[Node]:
         return [Node(w) for w in self._wrapper.query_all(selector)]
@@ -46,7 +80,8 @@ class Node:
 
 
 def parse(html: str) -> Node:
-    return Node(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(html)))
+    # A StringIO: tinyhtml5 reads a short string naming an existing file as that file.
+    return Node(cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(io.StringIO(html))))
 
 
 def page(site: Path, path: str) -> Node:
