@@ -8,12 +8,14 @@ pixels alone (no EXIF, GPS, XMP, ICC, text chunks). An animated GIF/PNG/WebP kee
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageChops, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageChops, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from .plan import Options, choose_format, plan_widths, scaled_height
 
@@ -98,10 +100,25 @@ def process_bytes(data: bytes, options: Options) -> Processed:
     return Processed(top.width, top.height, fmt, frames, tuple(variants))
 
 
+@contextlib.contextmanager
+def _refuse_truncated() -> Iterator[None]:
+    """A truncated file is an error, whatever another library set process-wide.
+
+    WeasyPrint sets ``ImageFile.LOAD_TRUNCATED_IMAGES = True`` when it is imported (the print
+    plugin does so in the same build), which would publish half-grey photos without a word.
+    """
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _decode(data: bytes, options: Options) -> tuple[Image.Image, str | None, int]:
     """Open, check the size before decoding any pixel, decode (reduced for big JPEGs), orient."""
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _refuse_truncated():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             width, height = image.size

@@ -56,7 +56,7 @@ def test_clean_build_prints_one_line_only(tmp_path):
     lines = build.output.strip().splitlines()
     assert len(lines) == 1
     assert LINE.match(lines[0]).groups() == (
-        "2 démarches, 2 guichets, 1 page, 1 image (1 traitée, 0 en cache)",
+        "2 démarches, 2 guichets, 1 page, 1 image (1 traitée, 0 en cache), 2 fiches PDF",
         "aucun avertissement",
     )
 

@@ -144,6 +144,18 @@ def test_bad_input_is_a_failure_not_an_exception(data, kind):
     assert result.kind == kind
 
 
+def test_truncated_photo_is_refused_even_after_weasyprint_loosened_pillow():
+    """WeasyPrint, imported by the print plugin in the same build, sets Pillow's process-wide
+    ``LOAD_TRUNCATED_IMAGES``; a truncated photo must still be refused, not half published."""
+    import weasyprint  # noqa: F401  (the import is what changes Pillow's setting)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    result = process_safely(pictures.truncated_jpeg(), OPTIONS)
+    assert isinstance(result, Failure) and result.kind == "corrupt"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint's choice is left as it was
+
+
 def test_oversized_image_reports_its_size():
     result = process_safely(pictures.huge_png_header(10_000, 6_000), OPTIONS)
     assert result.details == {"width": 10_000, "height": 6_000}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT
 from tests.html_pages import Node, page, parse
 from tests.theme.pages import html_files, is_flyer
 
@@ -62,7 +62,9 @@ def test_procedure_is_a_start_page_with_the_offline_way_beside_the_online_one(sa
         ]
         assert any(f"Vérifié le {time.text}" in time.parent.text for time in verified), slug
         assert "Imprimer la fiche" in texts(doc, f'a[href="/demarches/{slug}/fiche/"]')
-        assert "Télécharger la fiche" not in doc.text  # no PDF without the print plugin
+        pdf = doc.select_one(f'a[href="/demarches/{slug}/fiche.pdf"][type="application/pdf"]')
+        size = (sample_site / f"demarches/{slug}/fiche.pdf").stat().st_size
+        assert pdf.text == f"Télécharger la fiche (PDF, {max(1, round(size / 1024))} Ko)", slug
     assert online >= 3
 
 
@@ -109,33 +111,6 @@ def test_not_found_page_is_french_and_works_at_any_depth(sample_site):
     urls = [node.get(name) for name in ("href", "src") for node in doc.select(f"[{name}]")]
     assert urls  # only absolute paths:
     assert [url for url in urls if not re.match(r"/|#|https?:|tel:|mailto:", url)] == []
-
-
-def test_pdf_link_shows_its_size_when_the_print_plugin_sets_it(small_site, tmp_path):
-    """A stand-in for the ``print`` plugin sets ``procedure.pdf_size``, as its contract says."""
-    plugin = tmp_path / "plugins" / "fake_print"
-    plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text(
-        "from pelican import signals\n\n\n"
-        "def set_sizes(generators):\n"
-        "    for generator in generators:\n"
-        "        for procedure in getattr(generator, 'procedures', []):\n"
-        "            procedure.pdf_size = 12_345\n\n\n"
-        "def register():\n"
-        "    signals.all_generators_finalized.connect(set_sizes)\n"
-    )
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-        f"PLUGIN_PATHS = [*PLUGIN_PATHS, {str(plugin.parent)!r}]\n"
-        "PLUGINS = [*PLUGINS, 'fake_print']\n"
-    )
-    build = run_build(small_site, tmp_path / "out", settings=str(settings))
-    assert build.returncode == 0, build.output
-    doc = page(build.path, "demarches/carte-identite/index.html")
-    pdf = 'a[href="/demarches/carte-identite/fiche.pdf"][type="application/pdf"]'
-    assert "Télécharger la fiche (PDF, 12 Ko)" in texts(doc, pdf)
-    assert "Imprimer la fiche" in texts(doc, 'a[href="/demarches/carte-identite/fiche/"]')
 
 
 def test_stylesheet_is_small_and_needs_nothing_an_old_browser_lacks():
