@@ -53,6 +53,12 @@ class ContentErrors(Exception):
         return f"{title}\n\n{body}\n"
 
 
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 démarche``, ``3 démarches``, ``0 image`` (French: 0 and 1 are singular)."""
+    word = singular if number <= 1 else (plural or singular + "s")
+    return f"{number} {word}"
+
+
 def warn(problem: Problem) -> None:
     """Log a problem that does not stop the build."""
     logger.warning("⚠ %s", problem.render())

@@ -1,5 +1,7 @@
 """Messages printed by the build itself."""
 
+from guichet.messages import count  # noqa: F401  (counts read as French: « 1 démarche »)
+
 ERROR_PREFIX = "✗ Erreur : "
 WARNING_PREFIX = "⚠ "
 PLUGIN_NOT_LOADED = (
@@ -17,9 +19,3 @@ INTERNAL_ERROR = (
 BUILD_HAD_ERRORS = "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
 IMAGES_DETAIL = " ({processed}, {cached} en cache)"
 SUMMARY = "✓ Site construit : {parts} ; {warnings} ; en {seconds} s."
-
-
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """``1 démarche``, ``3 démarches``, ``0 image`` (French: 0 and 1 are singular)."""
-    word = singular if number <= 1 else (plural or singular + "s")
-    return f"{number} {word}"

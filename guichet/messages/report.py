@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from guichet.messages import count  # noqa: F401  (counts read as French: « 1 démarche »)
+
 TITLE = "Rapport de contenu"
 INTRO = "{procedures} et {counters} relus le {today}."
 ALL_GOOD = "✓ Rien à signaler : {procedures} et {counters} relus. Rapport : {path}"
@@ -49,9 +51,3 @@ EXTERNAL_TITLE = "Liens vers d'autres sites, à ouvrir une fois par an"
 SCORES_TITLE = "Lisibilité de chaque démarche (Kandel et Moles : 100 = très facile)"
 LINE = "ligne {line}"
 NOTHING = "Rien à signaler."
-
-
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """``1 démarche``, ``3 démarches``, ``0 point`` (French: 0 and 1 are singular)."""
-    word = singular if number <= 1 else (plural or singular + "s")
-    return f"{number} {word}"
