@@ -226,6 +226,16 @@ def _build_and_check(settings_file: str, staging: Path, content, cache) -> int:
     return CONTENT_ERROR if problems else OK
 
 
+def _where(
+    settings_file: str, target: str | None, rsync_target: str | None
+) -> tuple[Path, str | None]:
+    """The published folder and the rsync destination: arguments first, then the settings."""
+    settings = _read_publish_settings(settings_file)
+    published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
+    destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
+    return published, destination
+
+
 def publish(
     settings_file: str = "publishconf.py",
     target: str | None = None,
@@ -234,9 +244,7 @@ def publish(
     cache: str | None = None,
 ) -> int:
     """Build, check, swap into place, upload if asked; return the process exit code."""
-    settings = _read_publish_settings(settings_file)
-    published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
-    destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
+    published, destination = _where(settings_file, target, rsync_target)
     with _locked(published) as free:
         if not free:
             print(msg.BUSY, file=sys.stderr)
@@ -304,9 +312,7 @@ def rollback(
     rsync_target: str | None = None,
 ) -> int:
     """Put the previous version back online (run it again to undo); upload it if asked."""
-    settings = _read_publish_settings(settings_file)
-    published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
-    destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
+    published, destination = _where(settings_file, target, rsync_target)
     with _locked(published) as free:
         if not free:
             print(msg.BUSY, file=sys.stderr)
