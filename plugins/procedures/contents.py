@@ -15,7 +15,22 @@ from .sections import Section, list_items, split_sections
 from .validation import CounterData, ProcedureData
 
 
-class Counter(Content):
+class CachedURLs(Content):
+    """URLs and output paths expanded once per object.
+
+    Pelican formats ``url``/``save_as`` from the settings on every access; index pages ask every
+    procedure for its URL, 12,000 times for a town of 1,000 procedures. Our objects' slug and
+    metadata never change once made, so each expansion is kept.
+    """
+
+    def _expand_settings(self, key: str, klass: str | None = None) -> str:
+        expanded = self.__dict__.setdefault("_expanded_settings", {})
+        if (key, klass) not in expanded:
+            expanded[key, klass] = super()._expand_settings(key, klass)
+        return expanded[key, klass]
+
+
+class Counter(CachedURLs):
     """A place residents can go to: hours, address, phone. ``data`` is a CounterData."""
 
     default_template = "counter"
@@ -29,7 +44,7 @@ class Counter(Content):
         return upcoming(self.data.closures, self.today)
 
 
-class Procedure(Content):
+class Procedure(CachedURLs):
     """A procedure ("démarche"). ``data`` is a ProcedureData; ``counters`` are Counter objects."""
 
     default_template = "procedure"
@@ -55,19 +70,22 @@ class Procedure(Content):
         return self._expand_settings("pdf_save_as")
 
     @cached_property
-    def sections(self) -> dict[str, Section]:
-        """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``).
+    def _split(self) -> list[Section]:
+        """The body cut at its headings, once: first asked for after plugins (sanitizer, images)
+        rewrote the HTML (the print plugin, then page writing)."""
+        return split_sections(self.content)
 
-        Computed at write time, after plugins (sanitizer, images) rewrote the HTML.
-        """
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``)."""
         found: dict[str, Section] = {}
-        for section in split_sections(self.content):
+        for section in self._split:
             found.setdefault(section.key, section)
         return found
 
     @property
     def other_sections(self) -> list[Section]:
-        return [s for s in split_sections(self.content) if s.key == "other"]
+        return [s for s in self._split if s.key == "other"]
 
     @property
     def documents(self) -> list[str]:
