@@ -107,6 +107,20 @@ DIRECT_TEMPLATES = ["index", "plan_du_site", "404"]
 PLAN_DU_SITE_URL = "plan-du-site/"
 PLAN_DU_SITE_SAVE_AS = "plan-du-site/index.html"
 
+# -- Long lists: a large town's list pages stay within the first-view budget -----------------
+GUICHET_LIST_SPLIT = 100
+"""Most procedures a list page shows with their summaries (~60 B gzip each in real French text:
+100 stay well under GUICHET_BUDGET_FIRST_VIEW_BYTES). A town with more procedures than this gets:
+A–Z cut by initial letter (/demarches/a-z/ becomes a letter index, PROCEDURES_AZ_LETTER_URL);
+the site map lists themes and letters instead of every procedure; /demarches/ shows
+GUICHET_LIST_PREVIEW procedures per theme with a link to the theme page. Any list (a theme, a
+letter) longer than this is cut into numbered parts: ``themes/papiers/``, ``themes/papiers/2/``…"""
+GUICHET_LIST_PREVIEW = 5
+"""Procedures shown per theme on /demarches/ in a large town: the popular ones, then the first."""
+PROCEDURES_AZ_LETTER_URL = "demarches/a-z/{letter}/"
+PROCEDURES_AZ_LETTER_SAVE_AS = "demarches/a-z/{letter}/index.html"
+"""A large town's A–Z page of one letter (``a`` … ``z``, ``0-9`` for other initials)."""
+
 # Nothing Pelican would add on its own: no feeds, tags, categories, authors, archives, and no
 # list of every page on every page (it makes the build quadratic).
 DISPLAY_PAGES_ON_MENU = False

@@ -106,6 +106,10 @@ class Theme:
         self.url = settings["THEME_URL"].format(slug=key)
         self.save_as = settings["THEME_SAVE_AS"].format(slug=key)
         self.procedures: list[Procedure] = []
+        self.parts: list = []
+        """Pages of the theme (listing.Part): one, unless it has more than GUICHET_LIST_SPLIT."""
+        self.preview: list[Procedure] = []
+        """What /demarches/ shows of the theme in a large town (GUICHET_LIST_PREVIEW)."""
 
     def __repr__(self) -> str:
         return f"Theme({self.key!r})"

@@ -14,6 +14,7 @@ from guichet.messages import procedures as msg
 
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
+from .listing import make_letters, make_parts, preview
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -139,7 +140,10 @@ class ProceduresGenerator(CachingGenerator):
             raise ContentErrors(errors)
 
         self._link(counters, procedures, themes)
+        self._split_lists()
         self._update_context(("procedures", "counters", "themes", "popular_procedures"))
+        self.context["procedures_split"] = self.procedures_split
+        self.context["az_letters"] = self.az_letters
         self.context["procedures_by_slug"] = {p.slug: p for p in self.procedures}
         self.context["counters_by_slug"] = counters
         self.context["build_date"] = today
@@ -175,6 +179,25 @@ class ProceduresGenerator(CachingGenerator):
             if not counter.procedures:
                 warn(Problem(self._display_path(counter.relative_source_path), msg.UNUSED_COUNTER))
 
+    def _split_lists(self) -> None:
+        """Long lists in pages that stay within the first-view budget (GUICHET_LIST_SPLIT)."""
+        size = int(self.settings.get("GUICHET_LIST_SPLIT", 100))
+        shown = int(self.settings.get("GUICHET_LIST_PREVIEW", 5))
+        self.procedures_split = len(self.procedures) > size
+        for theme in self.themes:
+            theme.parts = make_parts(theme.procedures, size, theme.url, theme.save_as)
+            theme.preview = preview(theme.procedures, shown, lambda p: p.data.popular)
+        self.az_letters = []
+        if self.procedures_split:
+            self.az_letters = make_letters(
+                self.procedures,
+                size,
+                self.settings.get("PROCEDURES_AZ_LETTER_URL", "demarches/a-z/{letter}/"),
+                self.settings.get(
+                    "PROCEDURES_AZ_LETTER_SAVE_AS", "demarches/a-z/{letter}/index.html"
+                ),
+            )
+
     # -- writing ---------------------------------------------------------------------------
     def generate_output(self, writer):
         def write(save_as, template, url, **objects):
@@ -198,8 +221,12 @@ class ProceduresGenerator(CachingGenerator):
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
         for theme in self.themes:
-            write(theme.save_as, "theme", theme.url, theme=theme)
+            for part in theme.parts:
+                write(part.save_as, "theme", part.url, theme=theme, part=part)
         settings = self.settings
         write(settings["PROCEDURES_INDEX_SAVE_AS"], "procedures", settings["PROCEDURES_INDEX_URL"])
         write(settings["PROCEDURES_AZ_SAVE_AS"], "procedures_az", settings["PROCEDURES_AZ_URL"])
+        for letter in self.az_letters:
+            for part in letter.parts:
+                write(part.save_as, "procedures_az_letter", part.url, letter=letter, part=part)
         write(settings["COUNTERS_INDEX_SAVE_AS"], "counters", settings["COUNTERS_INDEX_URL"])
