@@ -1,0 +1,126 @@
+"""A large town (more procedures than GUICHET_LIST_SPLIT): every list page stays within the
+first-view budget, and every procedure stays reachable from A–Z and from the site map.
+
+One real build of a generated town (bench/make_town.py, no photos, no PDFs: 800 flyers would take
+minutes and change no list page), with the checks plugin that fails a build over budget.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from bench.make_town import make_town
+from tests.conftest import ROOT, run_build
+
+PROCEDURES = 800
+"""~114 per theme (7 themes): theme pages in two parts with GUICHET_LIST_SPLIT = 100."""
+LINK = re.compile(r"""<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+PLUGINS = [p for p in PLUGINS if p != "print"]  # noqa: F405
+"""
+
+
+@pytest.fixture(scope="module")
+def large_town(tmp_path_factory):
+    base = tmp_path_factory.mktemp("large-town")
+    town = make_town(base / "town", procedures=PROCEDURES, counters=3, photos=0, seed=11)
+    settings = base / "settings.py"
+    settings.write_text(SETTINGS.format(root=str(ROOT)), encoding="utf-8")
+    build = run_build(base / "town" / "guichet", base / "output", settings=str(settings))
+    return town, build
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def links(html: str) -> list[str]:
+    return [next(g for g in m.groups() if g is not None) for m in LINK.finditer(html)]
+
+
+def crawl(site: Path, start: str, follow: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """Pages reached from ``start`` following links under ``follow``; procedure slugs seen."""
+    seen, slugs, queue = {start}, set(), deque([start])
+    while queue:
+        for href in links(page(site, queue.popleft())):
+            match = re.fullmatch(r"/demarches/([^/]+)/", href)
+            if match and match.group(1) != "a-z":
+                slugs.add(match.group(1))
+            if href.startswith(follow) and href not in seen:
+                seen.add(href)
+                queue.append(href)
+    return seen, slugs
+
+
+def test_the_large_town_builds_with_every_page_within_budget(large_town):
+    _, build = large_town
+    assert build.returncode == 0, build.output
+    assert "trop lourde" not in build.output
+
+
+def test_every_procedure_is_reachable_from_the_a_z_letter_pages(large_town):
+    town, build = large_town
+    pages, slugs = crawl(build.path, "/demarches/a-z/", ("/demarches/a-z/",))
+    assert slugs == set(town.slugs)
+    assert len(pages) > 5  # the index, and letters (some in several parts)
+    assert "/demarches/a-z/r/2/" in pages  # the synthetic town has ~150 titles starting with R
+
+
+def test_every_procedure_is_reachable_from_the_site_map_through_theme_pages(large_town):
+    town, build = large_town
+    site_map = page(build.path, "/plan-du-site/")
+    assert not any(re.fullmatch(r"/demarches/(?!a-z/)[^/]+/", h) for h in links(site_map))
+    pages, slugs = crawl(build.path, "/plan-du-site/", ("/themes/",))
+    assert slugs == set(town.slugs)
+    assert any(re.fullmatch(r"/themes/[^/]+/2/", p) for p in pages)  # a theme in two parts
+
+
+def test_the_index_by_theme_shows_a_few_per_theme_and_links_to_all_of_each(large_town):
+    _, build = large_town
+    html = page(build.path, "/demarches/")
+    assert len(re.findall(r"Toutes les démarches du thème « [^»]+ » \(\d+\)", html)) == 7
+    procedure_links = [h for h in links(html) if re.fullmatch(r"/demarches/(?!a-z/)[^/]+/", h)]
+    assert len(procedure_links) <= 7 * 5
+
+
+def test_list_pages_are_labelled_navigations_with_distinct_titles(large_town):
+    _, build = large_town
+    pages, _ = crawl(build.path, "/demarches/a-z/", ("/demarches/a-z/",))
+    theme_pages, _ = crawl(build.path, "/plan-du-site/", ("/themes/",))
+    titles = [TITLE.search(page(build.path, url)).group(1) for url in pages | theme_pages]
+    assert len(set(titles)) == len(titles)
+    letter = page(build.path, "/demarches/a-z/r/2/")
+    assert 'aria-label="Démarches par lettre"' in letter
+    assert 'aria-label="Pages de la lettre R"' in letter
+    assert "<h1>Démarches de A à Z : lettre R, page 2 sur" in letter
+
+
+def test_list_pages_weigh_less_than_the_first_view_budget(large_town):
+    from pelicanconf import GUICHET_BUDGET_FIRST_VIEW_BYTES
+
+    _, build = large_town
+    css = len(gzip.compress((build.path / "theme/css/guichet.css").read_bytes()))
+    pages, _ = crawl(build.path, "/demarches/a-z/", ("/demarches/a-z/",))
+    theme_pages, _ = crawl(build.path, "/plan-du-site/", ("/themes/",))
+    for url in pages | theme_pages | {"/demarches/", "/plan-du-site/"}:
+        html = page(build.path, url).encode()
+        assert len(gzip.compress(html)) + css <= GUICHET_BUDGET_FIRST_VIEW_BYTES, url
+
+
+def test_the_sample_town_keeps_its_full_lists(sample_site):
+    slugs = {p.stem for p in (ROOT / "content" / "demarches").glob("*.md")}
+    for url in ("/demarches/a-z/", "/demarches/", "/plan-du-site/"):
+        html = page(sample_site, url)
+        shown = {m.group(1) for h in links(html) if (m := re.fullmatch(r"/demarches/([^/]+)/", h))}
+        assert shown - {"a-z"} == slugs, url
+        assert "Démarches par lettre" not in html and "Toutes les démarches du thème" not in html
+    assert not (sample_site / "demarches" / "a-z" / "a").exists()
+    assert not any((sample_site / "themes").glob("*/2"))
