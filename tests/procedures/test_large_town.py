@@ -101,6 +101,7 @@ def test_list_pages_are_labelled_navigations_with_distinct_titles(large_town):
     assert 'aria-label="Démarches par lettre"' in letter
     assert 'aria-label="Pages de la lettre R"' in letter
     assert "<h1>Démarches de A à Z : lettre R, page 2 sur" in letter
+    assert re.search(r"aria-current=\"?page\"?>Lettre R, page 2 sur \d", letter)
 
 
 def test_list_pages_weigh_less_than_the_first_view_budget(large_town):
