@@ -120,6 +120,9 @@ GUICHET_LIST_PREVIEW = 5
 PROCEDURES_AZ_LETTER_URL = "demarches/a-z/{letter}/"
 PROCEDURES_AZ_LETTER_SAVE_AS = "demarches/a-z/{letter}/index.html"
 """A large town's A–Z page of one letter (``a`` … ``z``, ``0-9`` for other initials)."""
+COUNTER_PROCEDURES_URL = "guichets/{slug}/demarches/"
+COUNTER_PROCEDURES_SAVE_AS = "guichets/{slug}/demarches/index.html"
+"""The procedures of a counter that handles more than GUICHET_LIST_SPLIT (its page links there)."""
 
 # Nothing Pelican would add on its own: no feeds, tags, categories, authors, archives, and no
 # list of every page on every page (it makes the build quadratic).

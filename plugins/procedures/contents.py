@@ -37,6 +37,8 @@ class Counter(CachedURLs):
     mandatory_properties = ("title",)
     data: CounterData
     procedures: list[Procedure]
+    parts: list
+    """Pages listing its procedures (listing.Part) when they are more than GUICHET_LIST_SPLIT."""
     today = None
 
     @property

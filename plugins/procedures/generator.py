@@ -187,6 +187,19 @@ class ProceduresGenerator(CachingGenerator):
         for theme in self.themes:
             theme.parts = make_parts(theme.procedures, size, theme.url, theme.save_as)
             theme.preview = preview(theme.procedures, shown, lambda p: p.data.popular)
+        for counter in self.counters:
+            counter.parts = []
+            if len(counter.procedures) > size:  # its own list pages, beneath the counter's
+                url = self.settings.get("COUNTER_PROCEDURES_URL", "guichets/{slug}/demarches/")
+                save_as = self.settings.get(
+                    "COUNTER_PROCEDURES_SAVE_AS", "guichets/{slug}/demarches/index.html"
+                )
+                counter.parts = make_parts(
+                    counter.procedures,
+                    size,
+                    url.format(slug=counter.slug),
+                    save_as.format(slug=counter.slug),
+                )
         self.az_letters = []
         if self.procedures_split:
             self.az_letters = make_letters(
@@ -220,6 +233,8 @@ class ProceduresGenerator(CachingGenerator):
             write(procedure.flyer_save_as, flyer, procedure.flyer_url, procedure=procedure)
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
+            for part in counter.parts:
+                write(part.save_as, "counter_procedures", part.url, counter=counter, part=part)
         for theme in self.themes:
             for part in theme.parts:
                 write(part.save_as, "theme", part.url, theme=theme, part=part)

@@ -104,6 +104,17 @@ def test_list_pages_are_labelled_navigations_with_distinct_titles(large_town):
     assert re.search(r"aria-current=\"?page\"?>Lettre R, page 2 sur \d", letter)
 
 
+def test_a_counter_with_many_procedures_lists_them_on_pages_of_its_own(large_town):
+    town, build = large_town
+    # 3 counters share 800 procedures: each handles ~267, listed beneath the counter's page
+    pages, slugs = crawl(build.path, "/guichets/", ("/guichets/",))
+    assert slugs == set(town.slugs)
+    assert "/guichets/mairie/demarches/2/" in pages
+    counter = page(build.path, "/guichets/mairie/")
+    assert re.search(r"Les \d+ démarches possibles à ce guichet", counter)
+    assert not any(re.fullmatch(r"/demarches/(?!a-z/)[^/]+/", h) for h in links(counter))
+
+
 def test_list_pages_weigh_less_than_the_first_view_budget(large_town):
     from pelicanconf import GUICHET_BUDGET_FIRST_VIEW_BYTES
 
@@ -111,7 +122,8 @@ def test_list_pages_weigh_less_than_the_first_view_budget(large_town):
     css = len(gzip.compress((build.path / "theme/css/guichet.css").read_bytes()))
     pages, _ = crawl(build.path, "/demarches/a-z/", ("/demarches/a-z/",))
     theme_pages, _ = crawl(build.path, "/plan-du-site/", ("/themes/",))
-    for url in pages | theme_pages | {"/demarches/", "/plan-du-site/"}:
+    counter_pages, _ = crawl(build.path, "/guichets/", ("/guichets/",))
+    for url in pages | theme_pages | counter_pages | {"/demarches/", "/plan-du-site/"}:
         html = page(build.path, url).encode()
         assert len(gzip.compress(html)) + css <= GUICHET_BUDGET_FIRST_VIEW_BYTES, url
 
@@ -124,4 +136,6 @@ def test_the_sample_town_keeps_its_full_lists(sample_site):
         assert shown - {"a-z"} == slugs, url
         assert "Démarches par lettre" not in html and "Toutes les démarches du thème" not in html
     assert not (sample_site / "demarches" / "a-z" / "a").exists()
+    assert not any((sample_site / "guichets").glob("*/demarches"))
+    assert "démarches possibles à ce guichet</a>" not in page(sample_site, "/guichets/mairie/")
     assert not any((sample_site / "themes").glob("*/2"))
