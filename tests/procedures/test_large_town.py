@@ -139,3 +139,53 @@ def test_the_sample_town_keeps_its_full_lists(sample_site):
     assert not any((sample_site / "guichets").glob("*/demarches"))
     assert "démarches possibles à ce guichet</a>" not in page(sample_site, "/guichets/mairie/")
     assert not any((sample_site / "themes").glob("*/2"))
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a",
+                                    "wcag22aa", "best-practice"]},
+    resultTypes: ["violations"],
+  });
+  return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(
+    n => n.target.join(" ")).join(" | "));
+}"""
+TARGETS = """() => [...document.querySelectorAll(".letters a")].map(a => {
+  const r = a.getBoundingClientRect(); return [a.textContent, r.width, r.height];
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/demarches/a-z/",
+        "/demarches/a-z/r/2/",
+        "/themes/papiers/2/",
+        "/guichets/mairie/demarches/",
+        "/demarches/",
+        "/plan-du-site/",
+    ],
+)
+def test_large_town_list_pages_pass_axe_with_comfortable_targets(large_town, browser, url):
+    _, build = large_town
+
+    def serve(route):
+        path = route.request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
+        file = build.path / path
+        if file.is_dir() or not path:
+            file = file / "index.html"
+        kind = "text/css" if file.suffix == ".css" else "text/html"
+        route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
+
+    page_ = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page_.route("http://town.test/**", serve)
+        page_.goto(f"http://town.test{url}")
+        page_.add_script_tag(path=str(AXE))
+        assert page_.evaluate(RUN_AXE) == []
+        for text, width, height in page_.evaluate(TARGETS):
+            assert width >= 24 and height >= 24, text
+    finally:
+        page_.close()
