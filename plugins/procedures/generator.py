@@ -181,7 +181,7 @@ class ProceduresGenerator(CachingGenerator):
 
     def _split_lists(self) -> None:
         """Long lists in pages that stay within the first-view budget (GUICHET_LIST_SPLIT)."""
-        size = int(self.settings.get("GUICHET_LIST_SPLIT", 100))
+        size = int(self.settings.get("GUICHET_LIST_SPLIT", 80))
         shown = int(self.settings.get("GUICHET_LIST_PREVIEW", 5))
         self.procedures_split = len(self.procedures) > size
         for theme in self.themes:
