@@ -18,3 +18,7 @@ PUBLISH_RSYNC_TARGET = ""
 """Empty: no upload. ``user@host:/var/www/guichet/`` (or a local folder): after each publish and
 rollback, ``rsync -a --delete --checksum --delay-updates`` sends only the files that changed.
 Make variable: PUBLISH_RSYNC_TARGET."""
+
+# -- precompress: the published site gets brotli's smallest files (plugins/precompress) ---------
+GUICHET_PRECOMPRESS_BROTLI_QUALITY = 11
+"""The preview build (pelicanconf.py) uses a fast quality; publishing takes the time once."""

@@ -3,7 +3,7 @@
 Runs at ``finalized``, registered last (after minify and precompress), on what nginx will serve.
 Settings: ``GUICHET_BUDGET_FIRST_VIEW_BYTES`` (14600), ``GUICHET_BUDGET_IMAGE_BYTES`` (40000),
 ``GUICHET_BUDGET_IMAGE_WIDTH`` (360). Hosts of ``SITEURL`` and ``GUICHET_PUBLIC_URL`` count as
-this site.
+this site. Scans of unchanged pages are remembered in ``CACHE_PATH/checks/scans.json``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pelican import signals
 from guichet.messages import ContentErrors
 
 from .budget import Budgets, SiteChecker
+from .memo import ScanMemo
 
 
 def budgets_from(settings: dict) -> Budgets:
@@ -36,10 +37,12 @@ def check_output(pelican) -> None:
     label = os.path.relpath(pelican.output_path)
     if label.startswith(os.pardir):
         label = pelican.output_path
+    memo = ScanMemo(Path(settings["CACHE_PATH"]) / "checks" / "scans.json")
     checker = SiteChecker(
-        Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label
+        Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label, memo
     )
     problems = checker.check_site()
+    memo.save()
     if problems:
         raise ContentErrors(problems)
 

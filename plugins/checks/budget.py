@@ -14,7 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from guichet.messages import Problem
 from guichet.messages import checks as msg
 
-from .scan import css_imports, css_urls, host_of, is_javascript, pick_candidate, scan_html
+from .memo import ScanMemo
+from .scan import css_imports, css_urls, host_of, is_javascript, pick_candidate
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,17 @@ def external_host(url: str, own_hosts: frozenset[str]) -> str | None:
 class SiteChecker:
     """Checks every page of one output folder; remembers each stylesheet's weight."""
 
-    def __init__(self, root: Path, budgets: Budgets, own_hosts: frozenset[str], label: str):
+    def __init__(
+        self,
+        root: Path,
+        budgets: Budgets,
+        own_hosts: frozenset[str],
+        label: str,
+        memo: ScanMemo | None = None,
+    ):
         self.root = Path(root)
+        self.memo = memo or ScanMemo(None)
+        """Scans of pages whose bytes did not change since the last build (memo.py)."""
         self.budgets = budgets
         self.own_hosts = frozenset(h.lower() for h in own_hosts)
         self.label = label
@@ -85,7 +95,7 @@ class SiteChecker:
         relpath = page.resolve().relative_to(self.root.resolve()).as_posix()
         base, url, source = "/" + relpath, url_of(relpath), self.source(page)
         data = page.read_bytes()
-        scan = scan_html(data.decode("utf-8", errors="replace"))
+        scan, page_gzip = self.memo.scan(data, gzip_size)
         problems = []
         if scan.scripts:
             problems.append(self._script(source, msg.SCRIPT.format(url=url, count=scan.scripts)))
@@ -107,7 +117,7 @@ class SiteChecker:
                 size, _, sheet_problems = self._stylesheet(sheet)
                 css_total += size
                 problems += sheet_problems
-        problems += self._first_view(source, url, gzip_size(data), css_total)
+        problems += self._first_view(source, url, page_gzip, css_total)
         for image in scan.images:
             problems += self._image(image, base, source)
         return problems

@@ -7,7 +7,6 @@ image) stop the build with every problem listed; an animated image is a warning.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import images as msg
 
+from .digests import DigestIndex, file_digest
 from .markup import Candidate, ImgTag, find_images, find_links, render, render_link, replace_tags
 from .plan import Settings, cache_key, file_stem, pick_candidate
 from .process import Failure
@@ -81,7 +81,10 @@ def run(generators, config: Settings) -> dict[str, int]:
     content_root = os.path.abspath(settings["PATH"])
     shown_from = os.path.dirname(content_root)
     uses, problems = _find_uses(content_objects(generators), content_root, shown_from, config)
-    sources = _sources(uses, config)
+    # Source digests: remembered while a file is unchanged on disk (a no-op build reads none).
+    digests = DigestIndex(Path(settings["CACHE_PATH"]) / "images" / "source-digests.json")
+    sources = _sources(uses, config, digests.digest)
+    digests.save()
 
     cache = Cache(Path(settings["CACHE_PATH"]) / "images")
     todo, cached = {}, 0
@@ -177,24 +180,16 @@ def _refused(refused: Refused, src, shown, content_root, page_dir, config) -> Pr
     )
 
 
-def _sources(uses: list[Use], config: Settings) -> dict[str, Source]:
+def _sources(uses: list[Use], config: Settings, digest=file_digest) -> dict[str, Source]:
     """Distinct source files, keyed on their bytes and the options (same file twice: once)."""
     sources: dict[str, Source] = {}
     for use in uses:
         path = use.source.path
         if path not in sources:
-            key = cache_key(_file_digest(path), config.options)
+            key = cache_key(digest(path), config.options)
             sources[path] = Source(use.source, key)
         sources[path].uses.append(use)
     return dict(sorted(sources.items()))
-
-
-def _file_digest(path: str) -> str:
-    hasher = hashlib.sha256()
-    with open(path, "rb") as file:
-        while chunk := file.read(1 << 20):
-            hasher.update(chunk)
-    return hasher.hexdigest()
 
 
 def _problems_of(source: Source, config: Settings) -> list[Problem]:

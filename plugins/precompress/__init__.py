@@ -3,14 +3,15 @@
 
 Runs at ``finalized``, after minify (registered before it) and before checks. Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
-``GUICHET_PRECOMPRESS_MIN_BYTES`` (256), ``GUICHET_PRECOMPRESS_EXTENSIONS``.
+``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
+``GUICHET_PRECOMPRESS_EXTENSIONS``.
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
-from .compress import BROTLI, GZIP, precompress_tree
+from .compress import GZIP, brotli_encoding, precompress_tree
 
 DEFAULT_EXTENSIONS = (".html", ".css", ".xml", ".txt", ".svg")
 
@@ -19,7 +20,10 @@ def precompress_output(pelican) -> None:
     settings = pelican.settings
     if not settings.get("GUICHET_PRECOMPRESS", True):
         return
-    encodings = [GZIP, BROTLI] if settings.get("GUICHET_PRECOMPRESS_BROTLI", True) else [GZIP]
+    encodings = [GZIP]
+    if settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
+        quality = int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
+        encodings.append(brotli_encoding(quality))
     precompress_tree(
         pelican.output_path,
         extensions=settings.get("GUICHET_PRECOMPRESS_EXTENSIONS", DEFAULT_EXTENSIONS),

@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import brotli
@@ -25,9 +26,10 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def brotli_bytes(data: bytes) -> bytes:
-    """Brotli at its best quality, in text mode."""
-    return brotli.compress(data, mode=brotli.MODE_TEXT, quality=11)
+def brotli_bytes(data: bytes, quality: int = 11) -> bytes:
+    """Brotli in text mode; 11 is its best quality. On our pages (~10 KB), quality 11 takes
+    ~13 ms a file, 10 ~4.5 ms (+2 % bytes), 5 ~0.25 ms (+9 %, still ~4 % below gzip -9)."""
+    return brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,13 @@ class Encoding:
 
 GZIP = Encoding(".gz", gzip_bytes, gzip.decompress)
 BROTLI = Encoding(".br", brotli_bytes, brotli.decompress)
+
+
+def brotli_encoding(quality: int) -> Encoding:
+    """Brotli at ``quality`` (0–11): a lower one for the preview loop, 11 to publish."""
+    if quality == 11:
+        return BROTLI
+    return Encoding(".br", partial(brotli_bytes, quality=quality), brotli.decompress)
 
 
 @dataclass

@@ -107,6 +107,9 @@ class FlyerJob:
         """Set what the flyer page shows and the PDF's size; warn when it had to be cut."""
         self.procedure.flyer = self.flyer_at(level)
         self.procedure.pdf_size = len(pdf)
+        # The flyer page's HTML, when it was rendered at this level: the procedures generator
+        # writes it as it is instead of rendering the same template a second time.
+        self.procedure.flyer_html = self._html.get(level)
         target = self.conf.output / self.procedure.pdf_save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_bytes() != pdf:

@@ -15,13 +15,30 @@ from .sections import Section, list_items, split_sections
 from .validation import CounterData, ProcedureData
 
 
-class Counter(Content):
+class CachedURLs(Content):
+    """URLs and output paths expanded once per object.
+
+    Pelican formats ``url``/``save_as`` from the settings on every access; index pages ask every
+    procedure for its URL, 12,000 times for a town of 1,000 procedures. Our objects' slug and
+    metadata never change once made, so each expansion is kept.
+    """
+
+    def _expand_settings(self, key: str, klass: str | None = None) -> str:
+        expanded = self.__dict__.setdefault("_expanded_settings", {})
+        if (key, klass) not in expanded:
+            expanded[key, klass] = super()._expand_settings(key, klass)
+        return expanded[key, klass]
+
+
+class Counter(CachedURLs):
     """A place residents can go to: hours, address, phone. ``data`` is a CounterData."""
 
     default_template = "counter"
     mandatory_properties = ("title",)
     data: CounterData
     procedures: list[Procedure]
+    parts: list
+    """Pages listing its procedures (listing.Part) when they are more than GUICHET_LIST_SPLIT."""
     today = None
 
     @property
@@ -29,7 +46,7 @@ class Counter(Content):
         return upcoming(self.data.closures, self.today)
 
 
-class Procedure(Content):
+class Procedure(CachedURLs):
     """A procedure ("démarche"). ``data`` is a ProcedureData; ``counters`` are Counter objects."""
 
     default_template = "procedure"
@@ -55,19 +72,22 @@ class Procedure(Content):
         return self._expand_settings("pdf_save_as")
 
     @cached_property
-    def sections(self) -> dict[str, Section]:
-        """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``).
+    def _split(self) -> list[Section]:
+        """The body cut at its headings, once: first asked for after plugins (sanitizer, images)
+        rewrote the HTML (the print plugin, then page writing)."""
+        return split_sections(self.content)
 
-        Computed at write time, after plugins (sanitizer, images) rewrote the HTML.
-        """
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``)."""
         found: dict[str, Section] = {}
-        for section in split_sections(self.content):
+        for section in self._split:
             found.setdefault(section.key, section)
         return found
 
     @property
     def other_sections(self) -> list[Section]:
-        return [s for s in split_sections(self.content) if s.key == "other"]
+        return [s for s in self._split if s.key == "other"]
 
     @property
     def documents(self) -> list[str]:
@@ -88,6 +108,10 @@ class Theme:
         self.url = settings["THEME_URL"].format(slug=key)
         self.save_as = settings["THEME_SAVE_AS"].format(slug=key)
         self.procedures: list[Procedure] = []
+        self.parts: list = []
+        """Pages of the theme (listing.Part): one, unless it has more than GUICHET_LIST_SPLIT."""
+        self.preview: list[Procedure] = []
+        """What /demarches/ shows of the theme in a large town (GUICHET_LIST_PREVIEW)."""
 
     def __repr__(self) -> str:
         return f"Theme({self.key!r})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -29,8 +30,12 @@ def parse_date(text: str) -> date:
         raise ValueError(f"« {value} » n'est pas une date qui existe.") from None
 
 
+@lru_cache(maxsize=4096)
 def format_date_fr(day: date) -> str:
-    """``15 octobre 2026`` (``1er`` for the first of the month, as French usage wants)."""
+    """``15 octobre 2026`` (``1er`` for the first of the month, as French usage wants).
+
+    Memoised: a big town asks for the same few dates thousands of times, and Babel is slow.
+    """
     text = format_date(day, format="d MMMM y", locale="fr_FR")
     return "1er" + text[1:] if day.day == 1 else text
 

@@ -14,6 +14,7 @@ from guichet.messages import procedures as msg
 
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
+from .listing import make_letters, make_parts, preview
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,17 @@ def french_sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects it (accents ignored), without locales."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Rendered:
+    """A template whose output is already known: the print plugin rendered each flyer page
+    (``procedure.flyer_html``) with the same template and context, to make its PDF."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+    def render(self, context: dict) -> str:
+        return self.html
 
 
 class ProceduresGenerator(CachingGenerator):
@@ -128,7 +140,10 @@ class ProceduresGenerator(CachingGenerator):
             raise ContentErrors(errors)
 
         self._link(counters, procedures, themes)
+        self._split_lists()
         self._update_context(("procedures", "counters", "themes", "popular_procedures"))
+        self.context["procedures_split"] = self.procedures_split
+        self.context["az_letters"] = self.az_letters
         self.context["procedures_by_slug"] = {p.slug: p for p in self.procedures}
         self.context["counters_by_slug"] = counters
         self.context["build_date"] = today
@@ -164,12 +179,44 @@ class ProceduresGenerator(CachingGenerator):
             if not counter.procedures:
                 warn(Problem(self._display_path(counter.relative_source_path), msg.UNUSED_COUNTER))
 
+    def _split_lists(self) -> None:
+        """Long lists in pages that stay within the first-view budget (GUICHET_LIST_SPLIT)."""
+        size = int(self.settings.get("GUICHET_LIST_SPLIT", 80))
+        shown = int(self.settings.get("GUICHET_LIST_PREVIEW", 5))
+        self.procedures_split = len(self.procedures) > size
+        for theme in self.themes:
+            theme.parts = make_parts(theme.procedures, size, theme.url, theme.save_as)
+            theme.preview = preview(theme.procedures, shown, lambda p: p.data.popular)
+        for counter in self.counters:
+            counter.parts = []
+            if len(counter.procedures) > size:  # its own list pages, beneath the counter's
+                url = self.settings.get("COUNTER_PROCEDURES_URL", "guichets/{slug}/demarches/")
+                save_as = self.settings.get(
+                    "COUNTER_PROCEDURES_SAVE_AS", "guichets/{slug}/demarches/index.html"
+                )
+                counter.parts = make_parts(
+                    counter.procedures,
+                    size,
+                    url.format(slug=counter.slug),
+                    save_as.format(slug=counter.slug),
+                )
+        self.az_letters = []
+        if self.procedures_split:
+            self.az_letters = make_letters(
+                self.procedures,
+                size,
+                self.settings.get("PROCEDURES_AZ_LETTER_URL", "demarches/a-z/{letter}/"),
+                self.settings.get(
+                    "PROCEDURES_AZ_LETTER_SAVE_AS", "demarches/a-z/{letter}/index.html"
+                ),
+            )
+
     # -- writing ---------------------------------------------------------------------------
     def generate_output(self, writer):
         def write(save_as, template, url, **objects):
             writer.write_file(
                 save_as,
-                self.get_template(template),
+                template if isinstance(template, Rendered) else self.get_template(template),
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 override_output=True,
@@ -177,14 +224,24 @@ class ProceduresGenerator(CachingGenerator):
                 **objects,
             )
 
+        # With relative URLs, each page's SITEURL differs from the one the print plugin used.
+        reuse_flyers = not self.settings["RELATIVE_URLS"]
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            write(procedure.flyer_save_as, "flyer", procedure.flyer_url, procedure=procedure)
+            flyer_html = getattr(procedure, "flyer_html", None) if reuse_flyers else None
+            flyer = Rendered(flyer_html) if flyer_html else "flyer"
+            write(procedure.flyer_save_as, flyer, procedure.flyer_url, procedure=procedure)
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
+            for part in counter.parts:
+                write(part.save_as, "counter_procedures", part.url, counter=counter, part=part)
         for theme in self.themes:
-            write(theme.save_as, "theme", theme.url, theme=theme)
+            for part in theme.parts:
+                write(part.save_as, "theme", part.url, theme=theme, part=part)
         settings = self.settings
         write(settings["PROCEDURES_INDEX_SAVE_AS"], "procedures", settings["PROCEDURES_INDEX_URL"])
         write(settings["PROCEDURES_AZ_SAVE_AS"], "procedures_az", settings["PROCEDURES_AZ_URL"])
+        for letter in self.az_letters:
+            for part in letter.parts:
+                write(part.save_as, "procedures_az_letter", part.url, letter=letter, part=part)
         write(settings["COUNTERS_INDEX_SAVE_AS"], "counters", settings["COUNTERS_INDEX_URL"])

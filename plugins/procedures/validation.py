@@ -208,13 +208,16 @@ def _check_freshness(fields: FieldReader, verified: date, today: date, months: i
 
 
 def _check_sections(fields: FieldReader, html: str) -> None:
-    for section in split_sections(_COMMENT.sub("", html)):
+    uncommented = _COMMENT.sub("", html)
+    found = split_sections(uncommented)
+    for section in found:
         if msg.PLACEHOLDER in section.html:
             heading = _TAG.sub("", section.heading) or "début du texte"
             fields.error(
                 None, msg.BODY_NOT_FILLED.format(heading=heading), msg.BODY_NOT_FILLED_HINT
             )
-    sections = {s.key: s for s in split_sections(html)}
+    raw = found if uncommented == html else split_sections(html)  # split once if no comment
+    sections = {s.key: s for s in raw}
     for key in ("documents", "steps"):
         heading = HEADINGS[key]
         if key not in sections:

@@ -156,6 +156,8 @@ def removals(before: str, after: str, swallowing: Collection[str] = ()) -> list[
     are not removals; attributes added afterwards (``rel``) are not reported either, nor what
     was inside a removed element of ``swallowing`` (the ``<circle>`` of an ``<svg>``).
     """
+    if before == after:  # the usual case (nothing to clean): no need to parse either
+        return []
     old = [e for e in elements(before, swallowing) if not e.inside]
     new = elements(after)
     if old == new:

@@ -1,0 +1,90 @@
+"""What a page scan found, remembered between builds for pages whose bytes did not change.
+
+Parsing every built page with ``html.parser`` is the longest step of the checks (3–4 s for a town
+of 1,000 procedures); a rebuild after editing one procedure changes a handful of pages. Entries
+are keyed on the SHA-256 of the page's bytes and of the scanner's own source (a change to the
+scanner forgets them all); the file keeps only the pages of the last build. No Pelican.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import scan as scan_module
+from .scan import Image, PageScan, Resource, scan_html
+
+_SCANNER = hashlib.sha256(Path(scan_module.__file__).read_bytes()).hexdigest()[:16]
+
+
+def to_data(found: PageScan) -> dict:
+    """Plain lists, written by hand (``dataclasses.asdict`` deep-copies: 3× slower here)."""
+    return {
+        "stylesheets": found.stylesheets,
+        "resources": [[r.where, r.url] for r in found.resources],
+        "images": [[i.where, i.candidates] for i in found.images],
+        "scripts": found.scripts,
+        "handlers": found.handlers,
+        "javascript_urls": found.javascript_urls,
+    }
+
+
+def from_data(data: dict) -> PageScan:
+    return PageScan(
+        stylesheets=list(data["stylesheets"]),
+        resources=[Resource(where, url) for where, url in data["resources"]],
+        images=[Image(where, [(u, w) for u, w in found]) for where, found in data["images"]],
+        scripts=int(data["scripts"]),
+        handlers=list(data["handlers"]),
+        javascript_urls=list(data["javascript_urls"]),
+    )
+
+
+class ScanMemo:
+    """``scan(data)``: the scan of a page's bytes (and their gzip size via ``size``), from the
+    file when the same bytes were scanned by the same scanner before."""
+
+    def __init__(self, file: Path | None):
+        self.file = file
+        self.known: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
+        self.scanned = 0
+        """Pages actually parsed in this build."""
+        if file is None:
+            return
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("scanner") == _SCANNER and isinstance(data.get("pages"), dict):
+                self.known = data["pages"]
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def scan(self, data: bytes, gzip_size) -> tuple[PageScan, int]:
+        key = hashlib.sha256(data).hexdigest()
+        entry = self.known.get(key) or self.used.get(key)
+        if entry is not None:
+            try:
+                found, size = from_data(entry["scan"]), int(entry["gzip"])
+                self.used[key] = entry
+                return found, size
+            except (KeyError, TypeError, ValueError):
+                pass  # a damaged entry: scan again
+        found = scan_html(data.decode("utf-8", errors="replace"))
+        size = gzip_size(data)
+        self.scanned += 1
+        self.used[key] = {"scan": to_data(found), "gzip": size}
+        return found, size
+
+    def save(self) -> None:
+        if self.file is None:
+            return
+        payload = json.dumps({"scanner": _SCANNER, "pages": self.used}, sort_keys=True)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(self.file.name + ".tmp")
+            tmp.write_text(payload, encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a read-only cache only costs the next build the scanning
