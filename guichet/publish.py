@@ -19,7 +19,6 @@ import ctypes
 import fcntl
 import filecmp
 import gzip
-import io
 import os
 import shutil
 import signal
@@ -30,9 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
-import tinyhtml5
 
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
+from guichet.html5 import elements
 from guichet.messages import Problem
 from guichet.messages import publish as msg
 
@@ -136,14 +135,11 @@ def _script_in(html: str) -> list[str]:
     """What in ``html`` would run script, read as a browser reads it (an HTML5 parser:
     ``html.parser`` misses a script after a comment such as ``<!-->``, which browsers close)."""
     found: list[str] = []
-    # A StringIO, because tinyhtml5 reads a short string naming an existing file as a path.
-    for element in tinyhtml5.parse(io.StringIO(html)).iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag.rsplit("}", 1)[-1].lower() == "script":
+    for element in elements(html):
+        if element.tag.lower() == "script":
             found.append("<script>")
-        for name, value in element.attrib.items():
-            name = name.rsplit("}", 1)[-1].lower()
+        for name, value in element.attributes.items():
+            name = name.lower()
             if name.startswith("on"):
                 found.append(f"un attribut {name}")
             if "".join((value or "").split()).lower().startswith("javascript:"):

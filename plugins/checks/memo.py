@@ -1,9 +1,9 @@
 """What a page scan found, remembered between builds for pages whose bytes did not change.
 
-Parsing every built page with ``html.parser`` is the longest step of the checks (3–4 s for a town
-of 1,000 procedures); a rebuild after editing one procedure changes a handful of pages. Entries
-are keyed on the SHA-256 of the page's bytes and of the scanner's own source (a change to the
-scanner forgets them all); the file keeps only the pages of the last build. No Pelican.
+Parsing every built page is the longest step of the checks; a rebuild after editing one
+procedure changes a handful of pages. Entries are keyed on the SHA-256 of the page's bytes and
+of the scanner's own source, with the parser's reading of pages (guichet.html5): a change to
+either forgets them all. The file keeps only the pages of the last build. No Pelican.
 """
 
 from __future__ import annotations
@@ -13,10 +13,14 @@ import json
 import os
 from pathlib import Path
 
+from guichet import html5
+
 from . import scan as scan_module
 from .scan import Image, PageScan, Resource, scan_html
 
-_SCANNER = hashlib.sha256(Path(scan_module.__file__).read_bytes()).hexdigest()[:16]
+_SCANNER = hashlib.sha256(
+    b"".join(Path(m.__file__).read_bytes() for m in (scan_module, html5))
+).hexdigest()[:16]
 
 
 def to_data(found: PageScan) -> dict:
