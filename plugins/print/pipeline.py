@@ -144,7 +144,7 @@ def render_all(generator, settings: dict) -> dict:
     jobs = [
         FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
     ]
-    rendered, documents, too_long = 0, {}, []
+    rendered, too_long = 0, []
     for job in jobs:
         hit = cache.get(job.key)
         if hit:
@@ -157,13 +157,12 @@ def render_all(generator, settings: dict) -> dict:
 
         fitted = render.fit_flyer(job.html_at, LEVELS, job.base_url, conf.mounts)
         rendered += 1
-        documents[job.key] = fitted.document
         record = {"level": fitted.level, "overflow_mm": fitted.overflow_mm, "pages": fitted.pages}
         cache.put(job.key, fitted.pdf, record)
         job.settle(fitted.level, fitted.pdf, fitted.overflow_mm, fitted.pages)
         if fitted.pages > 1:
             too_long.append(job.source)
-    booklet = _booklet(jobs, documents, cache, conf, settings) if jobs else 0
+    booklet = _booklet(jobs, cache, conf, settings) if jobs else 0
     cache.prune()
     return {
         "flyers": rendered,
@@ -173,7 +172,7 @@ def render_all(generator, settings: dict) -> dict:
     }
 
 
-def _booklet(jobs: list[FlyerJob], documents: dict, cache: PdfCache, conf, settings) -> int:
+def _booklet(jobs: list[FlyerJob], cache: PdfCache, conf, settings) -> int:
     """Write the booklet of every flyer; return 1 when it was rendered, 0 when cached."""
     title = msg.BOOKLET_TITLE.format(site=settings.get("SITENAME", ""))
     key = make_key(engine_version(), title, *(job.key for job in jobs))
@@ -185,14 +184,8 @@ def _booklet(jobs: list[FlyerJob], documents: dict, cache: PdfCache, conf, setti
         return 0
     from . import render
 
-    laid_out = []
-    for job in jobs:
-        document = documents.get(job.key)
-        if document is None:
-            html = job.html_at(job.procedure.flyer.level)
-            document = render.layout(html, job.base_url, conf.mounts)
-        laid_out.append(document)
-    pdf = render.write_booklet(laid_out, title)
-    cache.put(key, pdf, {"pages": sum(len(d.pages) for d in laid_out)})
+    pdfs = [(conf.output / job.procedure.pdf_save_as).read_bytes() for job in jobs]
+    pdf = render.write_booklet(pdfs, title, settings.get("AUTHOR", ""))
+    cache.put(key, pdf, {"pages": len(pdfs)})
     target.write_bytes(pdf)
     return 1

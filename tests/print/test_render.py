@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from print.options import SAFETY_MM
-from print.render import fit_flyer, layout, overflow_mm, write_booklet
+from print.render import fit_flyer, layout, overflow_mm, write_booklet, write_pdf
 
 from tests.print.helpers import pdf_reader
 
@@ -44,8 +44,12 @@ def test_when_nothing_fits_the_last_level_is_printed_and_said_to_be_too_long():
 
 
 def test_booklet_keeps_every_page_in_order_with_its_own_title():
-    documents = [layout(page(3, title=f"Fiche {n}"), BASE, {}) for n in range(3)]
-    reader = pdf_reader(write_booklet(documents, "Toutes les fiches"))
+    pdfs = [write_pdf(layout(f"<html lang='fr'><p>Fiche {n}</p>", BASE, {})) for n in range(3)]
+    booklet = write_booklet(pdfs, "Toutes les fiches", "Mairie")
+    reader = pdf_reader(booklet)
     assert len(reader.pages) == 3
+    assert [f"Fiche {n}" in reader.pages[n].extract_text() for n in range(3)] == [True] * 3
     assert reader.metadata.title == "Toutes les fiches"
+    assert reader.metadata.author == "Mairie"
     assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert write_booklet(pdfs, "Toutes les fiches", "Mairie") == booklet  # deterministic
