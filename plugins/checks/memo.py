@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from guichet import html5
+from guichet.atomic import write_atomically
 
 from . import scan as scan_module
 from .scan import Image, PageScan, Resource, scan_html
@@ -87,8 +87,6 @@ class ScanMemo:
         payload = json.dumps({"scanner": _SCANNER, "pages": self.used}, sort_keys=True)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(self.file.name + ".tmp")
-            tmp.write_text(payload, encoding="utf-8")
-            os.replace(tmp, self.file)
+            write_atomically(self.file, payload.encode("utf-8"))
         except OSError:
             pass  # a read-only cache only costs the next build the scanning

@@ -14,6 +14,8 @@ import json
 import os
 from pathlib import Path
 
+from guichet.atomic import write_atomically
+
 VERSION = 1
 
 
@@ -65,8 +67,6 @@ class DigestIndex:
         payload = json.dumps({"version": VERSION, "files": files}, indent=0, sort_keys=True)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(self.file.name + ".tmp")
-            tmp.write_text(payload, encoding="utf-8")
-            os.replace(tmp, self.file)
+            write_atomically(self.file, payload.encode("utf-8"))
         except OSError:
             pass  # a read-only cache only costs the next build the reading

@@ -13,6 +13,8 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from guichet.atomic import write_atomically
+
 from .plan import _EXTENSIONS, OUTPUT_NAME, digest, output_name
 from .process import Processed
 
@@ -80,11 +82,11 @@ class Cache:
                 digest(variant.data),
                 len(variant.data),
             )
-            _write_atomically(folder / derivative.cache_file, variant.data)
+            write_atomically(folder / derivative.cache_file, variant.data)
             derivatives.append(derivative)
         entry = Entry(processed.width, processed.height, processed.frames, tuple(derivatives))
         manifest = json.dumps(asdict(entry), sort_keys=True).encode()
-        _write_atomically(folder / MANIFEST, manifest)
+        write_atomically(folder / MANIFEST, manifest)
         return entry
 
     def path(self, key: str, derivative: Derivative) -> Path:
@@ -132,9 +134,3 @@ def prune_output(output: Path, keep: set[str]) -> int:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return removed
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

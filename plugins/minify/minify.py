@@ -17,12 +17,13 @@ range syntax ``(width<=30em)`` that browsers before 2023 ignore, so it stays off
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import minify_html
 import rcssmin
+
+from guichet.atomic import write_atomically
 
 HTML_OPTIONS = {
     "minify_css": False,
@@ -72,13 +73,5 @@ def rewrite_file(path: str | os.PathLike, transform: Callable[[str], str]) -> bo
         raise MinifyError(f"{path.name}: the minifier returned nothing")
     if result == original:
         return False
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, result.encode("utf-8"), path.stat().st_mode & 0o777)
     return True

@@ -10,14 +10,14 @@ nginx never serves a stale copy.
 from __future__ import annotations
 
 import gzip
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import brotli
+
+from guichet.atomic import write_atomically
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -75,18 +75,6 @@ def _same_content(target: Path, data: bytes, encoding: Encoding) -> bool:
         return False
 
 
-def _write_atomically(target: Path, payload: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def precompress_file(path: Path, encodings: Iterable[Encoding], min_bytes: int) -> Stats:
     """Write or refresh each compressed copy of ``path``; remove the ones not worth keeping."""
     stats = Stats()
@@ -100,7 +88,7 @@ def precompress_file(path: Path, encodings: Iterable[Encoding], min_bytes: int) 
                 continue
             payload = encoding.compress(data)
             if worth_compressing(len(data), len(payload)):
-                _write_atomically(target, payload, mode)
+                write_atomically(target, payload, mode)
                 stats.written.append(str(target))
                 continue
         if target.exists():
