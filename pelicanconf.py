@@ -207,3 +207,5 @@ PRINT_BOOKLET_URL = "demarches/fiches.pdf"
 PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
 """Every flyer in one PDF, one page each, in GUICHET_THEMES order (the counter's binder).
 Flyers themselves go to PROCEDURE_PDF_SAVE_AS; PDFs are cached in CACHE_PATH/print/."""
+PRINT_WORKERS = None
+"""Processes laying flyers out in parallel; None: one per core."""

@@ -28,3 +28,11 @@ def length(mm: float) -> str:
     if mm < 10:
         return f"{max(1, round(mm))} mm"
     return f"{mm / 10:.1f} cm".replace(".", ",").replace(",0 cm", " cm")
+
+
+BAD_WORKERS = (
+    "Le réglage PRINT_WORKERS vaut {value!r} : il faut None (un processus par cœur) "
+    "ou un nombre entier d'au moins 1."
+)
+BAD_WORKERS_HINT = "Corrigez PRINT_WORKERS dans pelicanconf.py (par défaut : None)."
+SETTINGS_FILE = "pelicanconf.py"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from guichet.messages import Problem, warn
+from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import print as msg
 
 from .cache import PdfCache, make_key
@@ -34,6 +34,8 @@ class PrintSettings:
     cache: Path
     output: Path
     content_root: Path
+    workers: int | None
+    """Processes laying flyers out in parallel (PRINT_WORKERS); None: one per core."""
 
 
 def read_settings(settings: dict) -> PrintSettings:
@@ -52,7 +54,20 @@ def read_settings(settings: dict) -> PrintSettings:
         cache=Path(settings["CACHE_PATH"]) / "print",
         output=Path(settings["OUTPUT_PATH"]),
         content_root=Path(settings["PATH"]).resolve().parent,
+        workers=_workers(settings.get("PRINT_WORKERS")),
     )
+
+
+def _workers(value) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+        return value
+    problem = Problem(
+        msg.SETTINGS_FILE,
+        msg.BAD_WORKERS.format(value=value),
+        "PRINT_WORKERS",
+        msg.BAD_WORKERS_HINT,
+    )
+    raise ContentErrors([problem])
 
 
 class FlyerJob:
@@ -144,29 +159,39 @@ def render_all(generator, settings: dict) -> dict:
     jobs = [
         FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
     ]
-    rendered, too_long = 0, []
-    for job in jobs:
+    fitted: dict[int, tuple[int, bytes, float, int]] = {}
+    misses = []
+    for index, job in enumerate(jobs):
         hit = cache.get(job.key)
         if hit:
             pdf, record = hit
-            job.settle(record["level"], pdf, record["overflow_mm"], record["pages"])
-            if record["pages"] > 1:
-                too_long.append(job.source)
-            continue
-        from . import render
+            fitted[index] = (record["level"], pdf, record["overflow_mm"], record["pages"])
+        else:
+            misses.append(index)
+    if misses:
+        from .work import Flyer, fit_flyers
 
-        fitted = render.fit_flyer(job.html_at, LEVELS, job.base_url, conf.mounts)
-        rendered += 1
-        record = {"level": fitted.level, "overflow_mm": fitted.overflow_mm, "pages": fitted.pages}
-        cache.put(job.key, fitted.pdf, record)
-        job.settle(fitted.level, fitted.pdf, fitted.overflow_mm, fitted.pages)
-        if fitted.pages > 1:
+        flyers = [Flyer(jobs[i].html_at, jobs[i].base_url) for i in misses]
+        results = fit_flyers(flyers, LEVELS, conf.mounts, conf.workers)
+        for index, result in zip(misses, results, strict=True):
+            record = {
+                "level": result.level,
+                "overflow_mm": result.overflow_mm,
+                "pages": result.pages,
+            }
+            cache.put(jobs[index].key, result.pdf, record)
+            fitted[index] = (result.level, result.pdf, result.overflow_mm, result.pages)
+    too_long = []
+    for index, job in enumerate(jobs):  # in theme order: warnings come in a stable order
+        level, pdf, overflow, pages = fitted[index]
+        job.settle(level, pdf, overflow, pages)
+        if pages > 1:
             too_long.append(job.source)
     booklet = _booklet(jobs, cache, conf, settings) if jobs else 0
     cache.prune()
     return {
-        "flyers": rendered,
-        "cached": len(jobs) - rendered,
+        "flyers": len(misses),
+        "cached": len(jobs) - len(misses),
         "booklet": booklet,
         "too_long": sorted(too_long),
     }

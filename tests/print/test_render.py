@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from print.options import SAFETY_MM
-from print.render import fit_flyer, layout, overflow_mm, write_booklet, write_pdf
+from print.render import layout, overflow_mm, write_booklet, write_pdf
+from print.work import Flyer, fit_flyers
 
 from tests.print.helpers import pdf_reader
 
@@ -29,18 +30,40 @@ def test_overflow_is_measured_on_the_layout(paragraphs, expected):
     assert overflow_mm(layout(page(paragraphs), BASE, {})) == pytest.approx(expected, abs=1)
 
 
+def fit_flyer(levels: list[str], workers: int = 1):
+    return fit_flyers([Flyer(levels.__getitem__, BASE)], len(levels), {}, workers)[0]
+
+
 def test_the_first_level_that_fits_is_kept():
-    levels = [page(20), page(15), page(12), page(5)]
-    fitted = fit_flyer(levels.__getitem__, len(levels), BASE, {})
+    fitted = fit_flyer([page(20), page(15), page(12), page(5)])
     assert fitted.level == 2 and fitted.pages == 1
     assert fitted.overflow_mm == pytest.approx(400 - 277 + SAFETY_MM, abs=1)
     assert len(pdf_reader(fitted.pdf).pages) == 1
 
 
 def test_when_nothing_fits_the_last_level_is_printed_and_said_to_be_too_long():
-    levels = [page(30), page(30), page(25)]
-    fitted = fit_flyer(levels.__getitem__, len(levels), BASE, {})
+    fitted = fit_flyer([page(30), page(30), page(25)])
     assert fitted.level == 2 and fitted.pages == 2 and fitted.overflow_mm > 300
+    assert len(pdf_reader(fitted.pdf).pages) == 2
+
+
+def test_a_level_identical_to_the_previous_one_is_not_laid_out_again():
+    fitted = fit_flyer([page(20), page(20), page(20)])  # no cut changes anything: the last
+    assert fitted.level == 0 and fitted.pages == 2  # distinct level, 0, is printed
+
+
+def test_many_flyers_in_two_processes_give_the_same_pdfs_in_the_same_order():
+    sets = [
+        [page(20, title=f"F{n}"), page(12 + n, title=f"F{n}"), page(5, title=f"F{n}")]
+        for n in range(4)
+    ]
+    flyers = [Flyer(levels.__getitem__, BASE) for levels in sets]
+    alone = fit_flyers(flyers, 3, {}, workers=1)
+    together = fit_flyers(flyers, 3, {}, workers=2)
+    assert together == alone
+    assert [f.level for f in alone] == [1, 1, 2, 2]  # 12 and 13 paragraphs fit, 14 and 15 not
+    titles = [pdf_reader(f.pdf).metadata.title for f in together]
+    assert titles == ["F0", "F1", "F2", "F3"]
 
 
 def test_booklet_keeps_every_page_in_order_with_its_own_title():

@@ -1,0 +1,15 @@
+"""How many worker processes a build step may start: shared by the images and print plugins."""
+
+from __future__ import annotations
+
+import os
+
+
+def worker_count(setting: int | None, jobs: int) -> int:
+    """Processes to start: the setting, or one per core available to us; never more than jobs."""
+    if setting is None:
+        try:
+            setting = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            setting = os.cpu_count() or 1
+    return max(1, min(setting, jobs))
