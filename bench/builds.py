@@ -61,9 +61,11 @@ PLUGINS = {plugins!r}
 PLUGIN_PATHS = [*PLUGIN_PATHS, {bench_plugins!r}]  # noqa: F405
 {static}'''
 COPY_PHOTOS = """
-# Without the images plugin, the photos are copied as they are, as plain Pelican does.
+# Without the images plugin, the photos are copied as they are, as plain Pelican does. Guichet
+# never publishes them so: the image budget (checks plugin) is measured with the images plugin.
 if "images" not in STATIC_PATHS:  # noqa: F405
     STATIC_PATHS = [*STATIC_PATHS, "images"]  # noqa: F405
+GUICHET_BUDGET_IMAGE_BYTES = 10**12
 """
 
 
