@@ -1,10 +1,10 @@
 """Precompress the built site for nginx: ``<file>.gz`` (``gzip_static on;``) and ``<file>.br``
 (``brotli_static on;``, Debian package libnginx-mod-http-brotli-static) beside every text file.
 
-Each page is compressed on a worker thread as soon as Pelican has written it
+Each page is compressed in a child process (background.py) as soon as Pelican has written it
 (``content_written``, after minify, registered before this plugin), while the next pages are
 rendered. At ``finalized`` (after minify's stylesheets, before checks) every text file of the
-output is gone through: what the worker did from the bytes still there is kept, the rest is
+output is gone through: what the child did from the bytes still there is kept, the rest is
 compressed (stylesheets, copied files, a page changed since). Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
 ``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
@@ -38,8 +38,11 @@ def extensions_from(settings: dict) -> tuple[str, ...]:
 
 def precompress_page(path: str, context: dict) -> None:
     if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
+        quality = None
+        if context.get("GUICHET_PRECOMPRESS_BROTLI", True):
+            quality = int(context.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
         min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
-        _background.submit(path, encodings_from(context), min_bytes)
+        _background.submit(path, quality, min_bytes)
 
 
 def precompress_output(pelican) -> None:
