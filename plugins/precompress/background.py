@@ -20,7 +20,10 @@ from pathlib import Path
 from .compress import GZIP, Encoding, brotli_encoding, digest, precompress_file
 
 _HERE = Path(__file__).resolve()
-_CHILD = "import sys; sys.path[:0] = sys.argv[1:3]; from precompress.background import serve; serve(sys.argv[3:])"  # noqa: E501
+_CHILD = (
+    "import sys; sys.path[:0] = sys.argv[1:3]; "
+    "from precompress.background import serve; serve(sys.argv[3:])"
+)
 """The child's program: this module, found from the plugins folder and the project's root."""
 
 
