@@ -32,6 +32,11 @@ def _walk(root: LexborNode) -> Iterator[LexborNode]:
                 yield from _walk(fragment)
 
 
+def tag_id(name: str) -> int:
+    """Lexbor's number for the tag ``name`` (``node.tag_id``), the same in HTML, SVG and MathML."""
+    return LexborHTMLParser(f"<{name}></{name}>").css_first(name).tag_id
+
+
 def leading_text(node: LexborNode) -> str:
     """The text before the element's first child element or comment: all of a ``<style>``'s
     or ``<script>``'s text in HTML, where it is raw text (in SVG, they hold markup)."""

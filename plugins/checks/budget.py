@@ -7,6 +7,7 @@ Pure functions over the output folder: nothing here imports Pelican. Each broken
 from __future__ import annotations
 
 import gzip
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
@@ -32,27 +33,55 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def served_gzip_size(page: Path, data: bytes) -> int:
+    """The size of the ``.gz`` beside ``page`` (what nginx sends), when it holds exactly
+    ``data``; else the size gzip -9 gives. Checking costs a decompression, ~5 times less than
+    compressing again; a stale, foreign or damaged ``.gz`` is not trusted."""
+    try:
+        packed = page.with_name(page.name + ".gz").read_bytes()
+    except OSError:
+        return gzip_size(data)
+    reader = zlib.decompressobj(wbits=31)  # one gzip member, no more than data's length + 1
+    try:
+        unpacked = reader.decompress(packed, len(data) + 1)
+    except zlib.error:
+        return gzip_size(data)
+    if unpacked == data and reader.eof and not reader.unused_data:
+        return len(packed)
+    return gzip_size(data)
+
+
 def url_of(relpath: str) -> str:
     """Output file → the address residents type: ``demarches/x/index.html`` → ``/demarches/x/``."""
     url = "/" + PurePosixPath(relpath).as_posix()
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
-def local_file(url: str, base: str, root: Path, own_hosts: frozenset[str]) -> Path | None:
-    """The output file a same-site URL (relative to the page at ``base``) names, if it exists."""
+def site_path(url: str, base: str, own_hosts: frozenset[str]) -> str | None:
+    """The path on this site (``/theme/s.css``) a URL names, relative to the page at ``base``;
+    None for another host or scheme."""
     parts = urlsplit(urljoin(base, url.strip()))
     if parts.scheme not in ("", "http", "https"):
         return None
     if parts.netloc and (parts.hostname or "") not in own_hosts:
         return None
     path = unquote(parts.path)
-    if path.endswith("/"):
-        path += "index.html"
-    root = root.resolve()
-    candidate = (root / path.lstrip("/")).resolve()
-    if not candidate.is_relative_to(root) or not candidate.is_file():
+    return path + "index.html" if path.endswith("/") else path
+
+
+def file_at(path: str, resolved_root: Path) -> Path | None:
+    """The existing file under ``resolved_root`` (already resolved) that ``path`` names, never
+    one outside it (``..``, symbolic links)."""
+    candidate = (resolved_root / path.lstrip("/")).resolve()
+    if not candidate.is_relative_to(resolved_root) or not candidate.is_file():
         return None
     return candidate
+
+
+def local_file(url: str, base: str, root: Path, own_hosts: frozenset[str]) -> Path | None:
+    """The output file a same-site URL (relative to the page at ``base``) names, if it exists."""
+    path = site_path(url, base, own_hosts)
+    return None if path is None else file_at(path, Path(root).resolve())
 
 
 def external_host(url: str, own_hosts: frozenset[str]) -> str | None:
@@ -80,9 +109,20 @@ class SiteChecker:
         self.label = label
         """How the output folder is named in messages (``output``)."""
         self._css: dict[Path, tuple[int, list[Path], list[Problem]]] = {}
+        self._resolved_root = self.root.resolve()
+        self._files: dict[str, Path | None] = {}
+        """Site path → output file: the same stylesheet is linked from every page."""
 
     def source(self, path: Path) -> str:
-        return f"{self.label}/{path.resolve().relative_to(self.root.resolve()).as_posix()}"
+        return f"{self.label}/{path.resolve().relative_to(self._resolved_root).as_posix()}"
+
+    def _local_file(self, url: str, base: str) -> Path | None:
+        path = site_path(url, base, self.own_hosts)
+        if path is None:
+            return None
+        if path not in self._files:
+            self._files[path] = file_at(path, self._resolved_root)
+        return self._files[path]
 
     def check_site(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -92,10 +132,10 @@ class SiteChecker:
         return list(dict.fromkeys(problems))  # a stylesheet's problems are named once
 
     def check_page(self, page: Path) -> list[Problem]:
-        relpath = page.resolve().relative_to(self.root.resolve()).as_posix()
-        base, url, source = "/" + relpath, url_of(relpath), self.source(page)
+        relpath = page.relative_to(self.root).as_posix()  # pages come from check_site's walk
+        base, url, source = "/" + relpath, url_of(relpath), f"{self.label}/{relpath}"
         data = page.read_bytes()
-        scan, page_gzip = self.memo.scan(data, gzip_size)
+        scan, page_gzip = self.memo.scan(data, lambda same: served_gzip_size(page, same))
         problems = []
         if scan.scripts:
             problems.append(self._script(source, msg.SCRIPT.format(url=url, count=scan.scripts)))
@@ -112,7 +152,7 @@ class SiteChecker:
                 problems.append(Problem(source, text, hint=msg.EXTERNAL_HINT))
         css_total, seen = 0, set()
         for href in scan.stylesheets:
-            css = local_file(href, base, self.root, self.own_hosts)
+            css = self._local_file(href, base)
             for sheet in self._with_imports(css, seen):
                 size, _, sheet_problems = self._stylesheet(sheet)
                 css_total += size
@@ -142,7 +182,7 @@ class SiteChecker:
         chosen = pick_candidate(image.candidates, self.budgets.image_width)
         if chosen is None or is_javascript(chosen):
             return []
-        path = local_file(chosen, base, self.root, self.own_hosts)
+        path = self._local_file(chosen, base)
         if path is None:  # another host (reported above) or missing (the links check's job)
             return []
         size = path.stat().st_size
@@ -174,17 +214,13 @@ class SiteChecker:
             return self._css[css]
         data = css.read_bytes()
         text = data.decode("utf-8", errors="replace")
-        base = "/" + css.relative_to(self.root.resolve()).as_posix()
-        imports = [
-            p
-            for p in (local_file(u, base, self.root, self.own_hosts) for u in css_imports(text))
-            if p
-        ]
+        base = "/" + css.relative_to(self._resolved_root).as_posix()
+        imports = [p for p in (self._local_file(u, base) for u in css_imports(text)) if p]
         problems = []
         for resource in css_urls(text):
             host = external_host(resource, self.own_hosts)
             if host:
                 text_ = msg.EXTERNAL_IN_CSS.format(url=base, resource=resource, host=host)
                 problems.append(Problem(self.source(css), text_, hint=msg.EXTERNAL_HINT))
-        self._css[css] = (gzip_size(data), imports, problems)
+        self._css[css] = (served_gzip_size(css, data), imports, problems)
         return self._css[css]

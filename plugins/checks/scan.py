@@ -10,7 +10,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from guichet.html5 import elements, leading_text
+from guichet.html5 import elements, leading_text, tag_id
+
+SCRIPT_TAG, STYLE_TAG = tag_id("script"), tag_id("style")
+"""Lexbor's numbers for these tags, in any namespace (``<svg><script>`` too): cheaper than
+reading each element's name."""
 
 URL_ATTRIBUTES = {
     "src": None,  # img, iframe, embed, audio, video, source, track, input type=image, script
@@ -134,8 +138,16 @@ class _Scanner:
     def feed(self, html: str) -> None:
         # As a browser parses it (HTML5): see guichet.html5 for comments such as ``<!-->``.
         for node in elements(html):
+            attributes = node.attributes
+            if not attributes:  # most elements: only a bare <script> or <style> matters
+                kind = node.tag_id
+                if kind == SCRIPT_TAG:
+                    self.scan.scripts += 1
+                elif kind == STYLE_TAG:
+                    self._element("style", [], leading_text(node))
+                continue
             tag = node.tag.lower()  # SVG's feImage
-            attrs = [(name.lower(), value) for name, value in node.attributes.items()]
+            attrs = [(name.lower(), value) for name, value in attributes.items()]
             self._element(tag, attrs, leading_text(node) if tag == "style" else "")
 
     def _element(self, tag: str, attrs: list[tuple[str, str | None]], text: str) -> None:
@@ -148,7 +160,7 @@ class _Scanner:
         for name, value in values.items():
             if name.startswith("on"):
                 scan.handlers.append(f"<{tag} {name}>")
-            if is_javascript(value) and name != "style":
+            if ":" in value and name != "style" and is_javascript(value):
                 scan.javascript_urls.append(f"<{tag} {name}>")
             tags = URL_ATTRIBUTES.get(name, ())
             if name in URL_ATTRIBUTES and (tags is None or tag in tags):

@@ -1,9 +1,11 @@
 """Minify every HTML page as it is written, and every stylesheet once the site is built.
 
-Pages: Pelican's ``content_written`` signal gives each written file's path. Stylesheets: the
-theme's CSS is copied by Pelican's static generator (on every build, without a signal), so it
-is minified at ``finalized``, before precompress and checks (registered after this plugin).
-A file that cannot be minified is kept as written, with a warning: never an empty page.
+Pages: Pelican's writer is replaced (``get_writer``) by one that minifies each page's text
+before writing it (writer.py); a page written otherwise is minified at ``content_written``,
+which gives each written file's path. Stylesheets: the theme's CSS is copied by Pelican's
+static generator (on every build, without a signal), so it is minified at ``finalized``, before
+precompress and checks (registered after this plugin). A file that cannot be minified is kept
+as written, with a warning: never an empty page.
 
 Setting: ``GUICHET_MINIFY`` (default True).
 """
@@ -16,10 +18,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from guichet.messages import Problem, warn
-from guichet.messages import minify as msg
-
 from .minify import minify_css_text, minify_html_text, rewrite_file
+from .writer import MinifyingWriter, minified_paths, not_minified
 
 
 def minify_file(path: str | os.PathLike, transform: Callable[[str], str], root: str) -> bool:
@@ -27,18 +27,24 @@ def minify_file(path: str | os.PathLike, transform: Callable[[str], str], root: 
     try:
         return rewrite_file(path, transform)
     except Exception as error:  # any minifier failure: the written page stays as it is
-        source = os.path.relpath(path, root)
-        hint = msg.NOT_MINIFIED_HINT.format(error=f"{type(error).__name__}: {error}")
-        warn(Problem(source=source, message=msg.NOT_MINIFIED, hint=hint))
+        not_minified(path, root, error)
         return False
 
 
+def minifying_writer(pelican) -> type[MinifyingWriter]:
+    return MinifyingWriter
+
+
 def minify_page(path: str, context: dict) -> None:
+    if os.path.abspath(path) in minified_paths:
+        minified_paths.discard(os.path.abspath(path))
+        return  # minified on its way to the disk
     if context.get("GUICHET_MINIFY", True) and path.endswith(".html"):
         minify_file(path, minify_html_text, context.get("OUTPUT_PATH", os.curdir))
 
 
 def minify_stylesheets(pelican) -> None:
+    minified_paths.clear()  # pages of a build that failed half-way, in a long-running process
     if not pelican.settings.get("GUICHET_MINIFY", True):
         return
     for path in sorted(Path(pelican.output_path).rglob("*.css")):
@@ -47,5 +53,6 @@ def minify_stylesheets(pelican) -> None:
 
 
 def register():
+    signals.get_writer.connect(minifying_writer)
     signals.content_written.connect(minify_page)
     signals.finalized.connect(minify_stylesheets)

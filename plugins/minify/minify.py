@@ -58,6 +58,14 @@ def minify_css_text(css: str) -> str:
     return rcssmin.cssmin(css)
 
 
+def checked_transform(text: str, transform: Callable[[str], str]) -> str:
+    """``transform(text)``, refused (MinifyError) when it is not text or empties a page."""
+    result = transform(text)
+    if not isinstance(result, str) or (text.strip() and not result.strip()):
+        raise MinifyError("the minifier returned nothing")
+    return result
+
+
 def rewrite_file(path: str | os.PathLike, transform: Callable[[str], str]) -> bool:
     """Replace the file at ``path`` by ``transform`` of its text, atomically.
 
@@ -68,9 +76,10 @@ def rewrite_file(path: str | os.PathLike, transform: Callable[[str], str]) -> bo
     """
     path = Path(path)
     original = path.read_text(encoding="utf-8")
-    result = transform(original)
-    if not isinstance(result, str) or (original.strip() and not result.strip()):
-        raise MinifyError(f"{path.name}: the minifier returned nothing")
+    try:
+        result = checked_transform(original, transform)
+    except MinifyError as error:
+        raise MinifyError(f"{path.name}: {error}") from None
     if result == original:
         return False
     write_atomically(path, result.encode("utf-8"), path.stat().st_mode & 0o777)

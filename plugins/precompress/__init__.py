@@ -1,7 +1,11 @@
 """Precompress the built site for nginx: ``<file>.gz`` (``gzip_static on;``) and ``<file>.br``
 (``brotli_static on;``, Debian package libnginx-mod-http-brotli-static) beside every text file.
 
-Runs at ``finalized``, after minify (registered before it) and before checks. Settings:
+Each page is compressed in a child process (background.py) as soon as Pelican has written it
+(``content_written``, after minify, registered before this plugin), while the next pages are
+rendered. At ``finalized`` (after minify's stylesheets, before checks) every text file of the
+output is gone through: what the child did from the bytes still there is kept, the rest is
+compressed (stylesheets, copied files, a page changed since). Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
 ``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
 ``GUICHET_PRECOMPRESS_EXTENSIONS``.
@@ -11,26 +15,50 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .compress import GZIP, brotli_encoding, precompress_tree
+from .background import Background
+from .compress import GZIP, Encoding, brotli_encoding, precompress_tree
 
 DEFAULT_EXTENSIONS = (".html", ".css", ".xml", ".txt", ".svg")
 
+_background = Background()
 
-def precompress_output(pelican) -> None:
-    settings = pelican.settings
-    if not settings.get("GUICHET_PRECOMPRESS", True):
-        return
+
+def encodings_from(settings: dict) -> list[Encoding]:
     encodings = [GZIP]
     if settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
         quality = int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
         encodings.append(brotli_encoding(quality))
+    return encodings
+
+
+def extensions_from(settings: dict) -> tuple[str, ...]:
+    extensions = settings.get("GUICHET_PRECOMPRESS_EXTENSIONS", DEFAULT_EXTENSIONS)
+    return tuple(e.lower() for e in extensions)
+
+
+def precompress_page(path: str, context: dict) -> None:
+    if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
+        quality = None
+        if context.get("GUICHET_PRECOMPRESS_BROTLI", True):
+            quality = int(context.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
+        min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
+        _background.submit(path, quality, min_bytes)
+
+
+def precompress_output(pelican) -> None:
+    done = _background.finish()
+    settings = pelican.settings
+    if not settings.get("GUICHET_PRECOMPRESS", True):
+        return
     precompress_tree(
         pelican.output_path,
-        extensions=settings.get("GUICHET_PRECOMPRESS_EXTENSIONS", DEFAULT_EXTENSIONS),
-        encodings=encodings,
+        extensions=extensions_from(settings),
+        encodings=encodings_from(settings),
         min_bytes=int(settings.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256)),
+        done=done,
     )
 
 
 def register():
+    signals.content_written.connect(precompress_page)
     signals.finalized.connect(precompress_output)

@@ -10,7 +10,9 @@ nginx never serves a stale copy.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable, Iterable
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -75,10 +77,18 @@ def _same_content(target: Path, data: bytes, encoding: Encoding) -> bool:
         return False
 
 
-def precompress_file(path: Path, encodings: Iterable[Encoding], min_bytes: int) -> Stats:
-    """Write or refresh each compressed copy of ``path``; remove the ones not worth keeping."""
+def digest(data: bytes) -> bytes:
+    """What names a file's bytes, to tell whether its copies were made from them."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def precompress_file(
+    path: Path, encodings: Iterable[Encoding], min_bytes: int, data: bytes | None = None
+) -> Stats:
+    """Write or refresh each compressed copy of ``path`` (whose bytes are ``data`` when the
+    caller read them already); remove the ones not worth keeping."""
     stats = Stats()
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     mode = path.stat().st_mode & 0o777
     for encoding in encodings:
         target = path.with_name(path.name + encoding.suffix)
@@ -98,10 +108,18 @@ def precompress_file(path: Path, encodings: Iterable[Encoding], min_bytes: int) 
 
 
 def precompress_tree(
-    root: Path, extensions: Iterable[str], encodings: Iterable[Encoding], min_bytes: int
+    root: Path,
+    extensions: Iterable[str],
+    encodings: Iterable[Encoding],
+    min_bytes: int,
+    done: Mapping[str, bytes] | None = None,
 ) -> Stats:
     """Precompress every file under ``root`` whose name ends with one of ``extensions``, and
-    remove compressed copies (of those extensions) whose file no longer exists."""
+    remove compressed copies (of those extensions) whose file no longer exists.
+
+    ``done`` maps files already precompressed (absolute paths) to the :func:`digest` of the
+    bytes their copies were made from, with the same encodings: a file that still holds them
+    is only read, one that changed since is compressed again."""
     extensions = tuple(e.lower() for e in extensions)
     encodings = tuple(encodings)
     all_suffixes = (GZIP.suffix, BROTLI.suffix)
@@ -112,7 +130,12 @@ def precompress_tree(
             continue
         name = path.name.lower()
         if name.endswith(extensions):
-            stats.merge(precompress_file(path, encodings, min_bytes))
+            made_from = done.get(os.path.abspath(path)) if done else None
+            data = path.read_bytes()
+            if made_from is not None and made_from == digest(data):
+                stats.unchanged += len(encodings)
+            else:
+                stats.merge(precompress_file(path, encodings, min_bytes, data))
             for suffix in unused_suffixes:
                 unused = path.with_name(path.name + suffix)
                 if unused.exists():

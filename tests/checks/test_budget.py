@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
 import random
 
 import pytest
-from checks.budget import Budgets, SiteChecker, gzip_size, local_file, url_of
+from checks.budget import (
+    Budgets,
+    SiteChecker,
+    gzip_size,
+    local_file,
+    served_gzip_size,
+    url_of,
+)
 
 HEAD = '<!doctype html><html lang=fr><title>t</title><link rel=stylesheet href="/theme/s.css">'
 
@@ -85,6 +93,47 @@ def test_imported_stylesheet_counts_too(tmp_path):
     root = output(tmp_path, {"index.html": HEAD}, css='@import "extra.css";')
     (root / "theme" / "extra.css").write_text(f"/*{noise(40_000)}*/", encoding="utf-8")
     assert len(check(root)) == 1
+
+
+PAGE = (HEAD + f"<p>{noise(3_000)}</p>").encode()
+FAST = gzip.compress(PAGE, compresslevel=1, mtime=0)
+"""gzip -1: a .gz of the right bytes, of another size than gzip -9's."""
+
+
+@pytest.mark.parametrize(
+    ("beside", "size"),
+    [
+        (FAST, len(FAST)),  # the .gz nginx will send holds the page: its size counts
+        (None, gzip_size(PAGE)),
+        (gzip.compress(PAGE[:-1], mtime=0), gzip_size(PAGE)),  # stale: one byte short
+        (gzip.compress(PAGE + b"<p>", mtime=0), gzip_size(PAGE)),  # stale: longer
+        (FAST + gzip.compress(b"x", mtime=0), gzip_size(PAGE)),  # a second member
+        (FAST[:-8], gzip_size(PAGE)),  # truncated
+        (b"not gzip at all", gzip_size(PAGE)),
+    ],
+)
+def test_gzip_size_comes_from_the_gz_only_when_it_holds_the_page(tmp_path, beside, size):
+    page = tmp_path / "index.html"
+    page.write_bytes(PAGE)
+    if beside is not None:
+        (tmp_path / "index.html.gz").write_bytes(beside)
+    assert len(FAST) != gzip_size(PAGE)
+    assert served_gzip_size(page, PAGE) == size
+
+
+def test_a_stale_small_gz_does_not_hide_a_heavy_page(tmp_path):
+    heavy = HEAD + f"<p>{noise(40_000)}</p>"
+    root = output(tmp_path, {"index.html": heavy})
+    (root / "index.html.gz").write_bytes(gzip.compress(HEAD.encode(), mtime=0))  # last build's
+    problems = check(root)
+    assert [p.source for p in problems] == ["output/index.html"]
+
+
+def test_a_stylesheet_linked_from_every_page_counts_on_every_page(tmp_path):
+    heavy_css = f"/*{noise(40_000)}*/"
+    pages = {"index.html": HEAD, "a/index.html": HEAD, "a/b/index.html": HEAD}
+    problems = check(output(tmp_path, pages, css=heavy_css))
+    assert sorted(p.source for p in problems) == [f"output/{name}" for name in sorted(pages)]
 
 
 IMG = (

@@ -37,6 +37,8 @@ CORNERS = [
     "<svg><style>a{}<!--c-->url(//x.example/y)</style></svg>",
     "<svg><style>url(//x.example/a)<b>x</b>url(//x.example/z)</style></svg>",
     "<svg><script>x()</script><a xlink:href='javascript:x()'>a</a></svg>",
+    "<svg><SCRIPT>x()</SCRIPT><Style>url(//x.example/s)</Style></svg><SCRIPT>y()</SCRIPT>",
+    "<math><script>x()</script><style>url(//x.example/m)</style><mi><script>z()</script></mi>",
     "<svg><use xlink:href=//x.example/u#a href=//x.example/v#b />"
     "<feImage XLINK:HREF=//x.example/f />"
     "<image href=//x.example/i /><foreignObject><img src=//x.example/o></foreignObject></svg>",

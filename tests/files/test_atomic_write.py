@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
+from guichet import atomic
 from guichet.atomic import write_atomically
 
 
@@ -23,3 +28,22 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path):
         write_atomically(page, "not bytes")  # type: ignore[arg-type]
     assert page.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_a_leftover_temporary_file_is_neither_reused_nor_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "_COUNTER", itertools.count(7))  # the next write takes 7
+    page = tmp_path / "index.html"
+    leftover = tmp_path / f".index.html.{os.getpid()}-7.tmp"
+    leftover.write_bytes(b"a crashed build's")
+    write_atomically(page, b"new")
+    assert page.read_bytes() == b"new"
+    assert leftover.read_bytes() == b"a crashed build's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [leftover.name, "index.html"]
+
+
+def test_writes_from_two_threads_each_land_whole(tmp_path):
+    pages = [tmp_path / f"{n}.html" for n in range(200)]
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda p: write_atomically(p, p.name.encode() * 1000, 0o644), pages))
+    assert all(p.read_bytes() == p.name.encode() * 1000 for p in pages)
+    assert sorted(tmp_path.iterdir()) == sorted(pages)

@@ -1,0 +1,47 @@
+"""The writer that minifies pages on their way to the disk (plugins/minify/writer.py)."""
+
+from __future__ import annotations
+
+import os
+
+import minify.writer as writer_module
+from jinja2 import Template
+from minify import minify_page
+from minify.minify import minify_html_text
+from minify.writer import MinifyingWriter, minified_paths
+
+from tests.minify.test_minify import PAGE, fails
+
+SETTINGS = {"GUICHET_MINIFY": True, "PAGINATED_TEMPLATES": {}}
+RENDERED = Template(PAGE).render()  # Jinja drops the last newline
+
+
+def write(tmp_path, name: str, settings: dict = SETTINGS) -> str:
+    writer = MinifyingWriter(str(tmp_path), settings=settings)
+    writer.write_file(name, Template(PAGE), {"localsiteurl": None})
+    return (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_a_page_reaches_the_disk_minified_and_is_not_read_again(tmp_path):
+    page = tmp_path / "demarches" / "x" / "index.html"
+    assert write(tmp_path, "demarches/x/index.html") == minify_html_text(PAGE)
+    assert os.path.abspath(page) in minified_paths
+    mtime = page.stat().st_mtime_ns
+    minify_page(str(page), {"GUICHET_MINIFY": True, "OUTPUT_PATH": str(tmp_path)})
+    assert os.path.abspath(page) not in minified_paths
+    assert page.stat().st_mtime_ns == mtime
+
+
+def test_other_files_and_minify_turned_off_are_written_as_rendered(tmp_path):
+    assert write(tmp_path, "feeds/all.xml") == RENDERED
+    off = {**SETTINGS, "GUICHET_MINIFY": False}
+    assert write(tmp_path, "index.html", off) == RENDERED
+
+
+def test_a_failing_minifier_writes_the_page_as_rendered_with_a_warning(
+    tmp_path, monkeypatch, caplog
+):
+    monkeypatch.setattr(writer_module, "minify_html_text", fails)
+    assert write(tmp_path, "demarches/y/index.html") == RENDERED
+    assert "demarches/y/index.html" in caplog.text
+    assert "n'a pas pu être allégé" in caplog.text
