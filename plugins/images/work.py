@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
 from .plan import Options
@@ -47,19 +47,85 @@ def process_all(
     on_done: Callable[[int], None] = lambda done: None,
 ) -> dict[str, Processed | Failure]:
     """Process every ``key → path`` job; ``on_done(count)`` after each one finishes."""
-    results: dict[str, Processed | Failure] = {}
-    count = worker_count(workers, len(jobs))
-    if count == 1:
+    pool = Pool(options, worker_count(workers, len(jobs)))
+    try:
+        return dict(pool.results(jobs, on_done))
+    finally:
+        pool.close()
+
+
+class Pool:
+    """Worker processes fed ``key → path`` jobs, some of them before the build knows it needs
+    them all (:meth:`add`, while Pelican still reads the content).
+
+    Jobs added early are handed to the processes a few at a time (:meth:`top_up`, called at each
+    :meth:`add`): a build stopped by a content error then leaves at most a few images to finish
+    before the command exits. With one worker, nothing is started early and :meth:`results`
+    processes in this process.
+    """
+
+    def __init__(self, options: Options, count: int):
+        self.options = options
+        self.count = count
+        self._executor: ProcessPoolExecutor | None = None
+        self._waiting: dict[str, str] = {}
+        self._futures: dict[str, Future] = {}
+
+    @property
+    def started(self) -> set[str]:
+        """Keys handed to a process so far."""
+        return set(self._futures)
+
+    def add(self, key: str, path: str) -> None:
+        """Process ``path`` under ``key`` in the background, if not asked already."""
+        if self.count > 1 and key not in self._futures:
+            self._waiting.setdefault(key, path)
+            self.top_up()
+
+    def top_up(self, limit: int | None = None) -> None:
+        """Hand waiting jobs to the processes until ``limit`` are running or queued (by default
+        two per process, enough to keep them busy)."""
+        limit = 2 * self.count if limit is None else limit
+        busy = sum(not future.done() for future in self._futures.values())
+        while self._waiting and busy < limit:
+            key = next(iter(self._waiting))
+            self._futures[key] = self._submit(self._waiting.pop(key))
+            busy += 1
+
+    def results(
+        self, jobs: Mapping[str, str], on_done: Callable[[int], None] = lambda done: None
+    ) -> Iterator[tuple[str, Processed | Failure]]:
+        """Each ``key → path`` job's result as it finishes (those started early included);
+        ``on_done(count)`` after each one."""
+        if min(self.count, len(jobs)) <= 1 and not self._futures:
+            for done, (key, path) in enumerate(jobs.items(), 1):
+                result = process_file(path, self.options)
+                on_done(done)
+                yield key, result
+            return
         for key, path in jobs.items():
-            results[key] = process_file(path, options)
-            on_done(len(results))
-        return results
-    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)) as pool:
-        futures = {pool.submit(process_file, path, options): key for key, path in jobs.items()}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            on_done(len(results))
-    return results
+            if key not in self._futures:
+                self._waiting.setdefault(key, path)
+        self._waiting = {key: path for key, path in self._waiting.items() if key in jobs}
+        self.top_up(limit=len(self._waiting) + len(self._futures))
+        futures = {self._futures[key]: key for key in jobs}
+        for done, future in enumerate(as_completed(futures), 1):
+            on_done(done)
+            yield futures[future], future.result()
+
+    def close(self) -> None:
+        """Stop the processes; jobs not yet begun are dropped."""
+        self._waiting.clear()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _submit(self, path: str) -> Future:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self.count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)
+            )
+        return self._executor.submit(process_file, path, self.options)
 
 
 class Progress:

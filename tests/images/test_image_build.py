@@ -182,6 +182,22 @@ def test_each_source_is_processed_once_then_comes_from_the_cache(good):
     assert tree(second.path) == first_tree  # same bytes
 
 
+def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tmp_path):
+    """``good`` was built with one process per core (images decoded while the pages are still
+    read, on a machine with 2 cores or more); one worker starts nothing early."""
+    _, first_tree, _ = good
+    settings = tmp_path / "un-processus.py"
+    settings.write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "IMAGES_WORKERS = 1\n",
+        encoding="utf-8",
+    )
+    content = new_site(tmp_path, GOOD_IMAGES, GOOD_PAGES)
+    build = run_build(content, tmp_path / "out", settings=str(settings))
+    assert build.returncode == 0, build.output
+    assert tree(build.path) == first_tree
+
+
 def test_changed_settings_reprocess_and_prune(tmp_path):
     images = {"a.jpg": pictures.camera_jpeg(1600, 1200), "b.png": pictures.png16()}
     pages = {"demarches/acte-naissance.md": ["![A](images/a.jpg)", "![B](images/b.png)"]}
