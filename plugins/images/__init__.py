@@ -4,8 +4,8 @@ Derivatives (several widths, metadata stripped, EXIF orientation applied, sRGB) 
 ``output/images/`` under content-hashed names and cached in ``cache/images/``; each tag gets
 ``srcset``/``sizes``, ``width``/``height`` and lazy loading. Settings: ``IMAGES_*`` in
 ``pelicanconf.py``. Problems (missing alt text, missing or unreadable file, remote URL…) stop
-the build with French messages naming the page and the image. Decoding starts while Pelican
-still reads the content (``early.py``): a cold build does not wait for every page to be read.
+the build with French messages naming the page and the image. Decoding starts before Pelican
+reads the content (``early.py``): a cold build does not wait for every page to be read.
 """
 
 import logging
@@ -23,19 +23,23 @@ _early: EarlyStart | None = None
 """Processes started on this build's images while its content is read (see early.py)."""
 
 
-def start_early(content) -> None:
-    """As each content object is made: start decoding the images it seems to use."""
+def start_early(generator) -> None:
+    """As the first generator of a build is made, before any page is read: start decoding the
+    images the content seems to use."""
     global _early
-    html = getattr(content, "_content", None)
-    settings = getattr(content, "settings", None)
-    if not html or not settings or "PATH" not in settings:
+    if _early is not None and _early.context is generator.context:
         return
-    if _early is None:
-        try:
-            _early = EarlyStart(settings, read_settings(settings))
-        except (ValueError, KeyError):
-            return  # bad settings: the image step reports them
-    _early.notice(html, content.source_path)
+    if _early is not None:  # a build run earlier in this process stopped before its image step
+        _early.close()
+        _early = None
+    settings = generator.settings
+    try:
+        early = EarlyStart(settings, read_settings(settings))
+    except (ValueError, KeyError):
+        return  # bad settings: the image step reports them
+    early.context = generator.context
+    _early = early
+    early.scan()
 
 
 def rewrite_images(generators) -> None:
@@ -70,5 +74,5 @@ _ALT_FILTER = _OurAltCheckInstead()
 
 def register():
     logging.getLogger("pelican.readers").addFilter(_ALT_FILTER)
-    signals.content_object_init.connect(start_early)
+    signals.generator_init.connect(start_early)
     signals.all_generators_finalized.connect(rewrite_images)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
@@ -58,67 +59,95 @@ class Pool:
     """Worker processes fed ``key → path`` jobs, some of them before the build knows it needs
     them all (:meth:`add`, while Pelican still reads the content).
 
-    Jobs added early are handed to the processes a few at a time (:meth:`top_up`, called at each
-    :meth:`add`): a build stopped by a content error then leaves at most a few images to finish
-    before the command exits. With one worker, nothing is started early and :meth:`results`
-    processes in this process.
+    Jobs added early are handed to the processes a few at a time: each one finishing hands over
+    the next (in the executor's thread). A build stopped by a content error before
+    :meth:`results` thus leaves at most a few images to finish before the command exits (a
+    process pool finishes what it was handed). With one worker, nothing is started early and
+    :meth:`results` processes in this process.
     """
 
     def __init__(self, options: Options, count: int):
         self.options = options
         self.count = count
         self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
         self._waiting: dict[str, str] = {}
         self._futures: dict[str, Future] = {}
+        self._started: set[str] = set()
+        self._ahead = 2 * count
+        """Unfinished jobs handed to the processes at most (enough to keep them busy)."""
+        self._stopped = False
 
     @property
     def started(self) -> set[str]:
         """Keys handed to a process so far."""
-        return set(self._futures)
+        with self._lock:
+            return set(self._started)
 
     def add(self, key: str, path: str) -> None:
         """Process ``path`` under ``key`` in the background, if not asked already."""
-        if self.count > 1 and key not in self._futures:
-            self._waiting.setdefault(key, path)
-            self.top_up()
-
-    def top_up(self, limit: int | None = None) -> None:
-        """Hand waiting jobs to the processes until ``limit`` are running or queued (by default
-        two per process, enough to keep them busy)."""
-        limit = 2 * self.count if limit is None else limit
-        busy = sum(not future.done() for future in self._futures.values())
-        while self._waiting and busy < limit:
-            key = next(iter(self._waiting))
-            self._futures[key] = self._submit(self._waiting.pop(key))
-            busy += 1
+        if self.count < 2:
+            return
+        with self._lock:
+            if key in self._started or key in self._waiting:
+                return
+            self._waiting[key] = path
+        self._top_up()
 
     def results(
         self, jobs: Mapping[str, str], on_done: Callable[[int], None] = lambda done: None
     ) -> Iterator[tuple[str, Processed | Failure]]:
         """Each ``key → path`` job's result as it finishes (those started early included);
         ``on_done(count)`` after each one."""
-        if min(self.count, len(jobs)) <= 1 and not self._futures:
+        if min(self.count, len(jobs)) <= 1 and not self._started:
             for done, (key, path) in enumerate(jobs.items(), 1):
                 result = process_file(path, self.options)
                 on_done(done)
                 yield key, result
             return
-        for key, path in jobs.items():
-            if key not in self._futures:
-                self._waiting.setdefault(key, path)
-        self._waiting = {key: path for key, path in self._waiting.items() if key in jobs}
-        self.top_up(limit=len(self._waiting) + len(self._futures))
-        futures = {self._futures[key]: key for key in jobs}
+        with self._lock:  # unneeded guesses are dropped; every job is handed over now
+            self._waiting = {k: p for k, p in self._waiting.items() if k in jobs}
+            for key, path in jobs.items():
+                if key not in self._started:
+                    self._waiting.setdefault(key, path)
+            self._ahead = len(self._started) + len(self._waiting)
+        self._top_up()
+        with self._lock:
+            for key, path in self._waiting.items():  # only if handing over failed above
+                self._futures[key] = self._submit(path)
+            self._waiting.clear()
+            futures = {self._futures.pop(key): key for key in jobs}
         for done, future in enumerate(as_completed(futures), 1):
             on_done(done)
             yield futures[future], future.result()
 
     def close(self) -> None:
         """Stop the processes; jobs not yet begun are dropped."""
-        self._waiting.clear()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        with self._lock:
+            self._stopped = True
+            self._waiting.clear()
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _top_up(self, finished: Future | None = None) -> None:
+        """Hand waiting jobs over while fewer than ``_ahead`` are unfinished; runs again as each
+        job finishes (``finished``)."""
+        while True:
+            with self._lock:
+                busy = sum(not f.done() for f in self._futures.values())
+                if self._stopped or not self._waiting or busy >= self._ahead:
+                    return
+                key = next(iter(self._waiting))
+                try:
+                    future = self._submit(self._waiting[key])
+                except RuntimeError:  # the interpreter is exiting (a failed build), or broken
+                    self._stopped = True
+                    return
+                del self._waiting[key]
+                self._futures[key] = future
+                self._started.add(key)
+            future.add_done_callback(self._top_up)
 
     def _submit(self, path: str) -> Future:
         if self._executor is None:

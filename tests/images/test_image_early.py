@@ -69,6 +69,23 @@ def test_images_already_in_the_cache_are_not_started(tmp_path):
         early.close()
 
 
+def test_the_content_folder_is_skimmed_before_pelican_reads_it(tmp_path):
+    settings, paths = site(tmp_path, workers=2)
+    page = tmp_path / "content" / "demarches" / "x.md"
+    page.parent.mkdir()
+    page.write_text(
+        'Title: X\n\n![La mairie]({static}/images/a.jpg "Mairie")\n\n[plan][p]\n\n'
+        "[p]: ../images/b.png\n[ailleurs]: https://example.org/c.jpg\n",
+        encoding="utf-8",
+    )
+    early = EarlyStart(settings, read_settings(settings))
+    try:
+        early.scan()
+        assert early.pool.started == {key(paths["a.jpg"]), key(paths["b.png"])}
+    finally:
+        early.close()
+
+
 def test_one_worker_starts_nothing_early(tmp_path):
     settings, _ = site(tmp_path, workers=1)
     early = EarlyStart(settings, read_settings(settings))
