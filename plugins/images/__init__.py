@@ -39,7 +39,10 @@ def start_early(generator) -> None:
         return  # bad settings: the image step reports them
     early.context = generator.context
     _early = early
-    early.scan()
+    try:
+        early.scan()
+    except Exception:  # only a head start: the image step does everything itself anyway
+        logging.getLogger(__name__).debug("early start of the images failed", exc_info=True)
 
 
 def rewrite_images(generators) -> None:
