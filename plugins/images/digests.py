@@ -52,7 +52,7 @@ class DigestIndex:
 
     def digest(self, path: str) -> str:
         current = stamp(path)
-        entry = self.known.get(path)
+        entry = self.used.get(path) or self.known.get(path)  # asked already in this build?
         if not (isinstance(entry, dict) and entry.get("stamp") == current and entry.get("sha256")):
             entry = {"stamp": current, "sha256": file_digest(path)}
             self.read += 1

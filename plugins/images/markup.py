@@ -8,6 +8,7 @@ title: ``![](images/frise.png "décoratif")`` gives ``alt=""`` and no title.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -44,43 +45,51 @@ class ImgTag:
 
 
 class _Finder(HTMLParser):
-    def __init__(self, text: str, wanted: str):
+    def __init__(self, text: str, wanted: frozenset[str]):
         super().__init__(convert_charrefs=True)
         self.wanted = wanted
-        self.tags: list[ImgTag] = []
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self.tags: dict[str, list[ImgTag]] = {name: [] for name in wanted}
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
 
     def handle_starttag(self, tag, attrs):
-        if tag != self.wanted:
+        if tag not in self.wanted:
             return
         line, column = self.getpos()
         start = self._line_starts[line - 1] + column
         raw = self.get_starttag_text() or ""
-        self.tags.append(ImgTag(start, start + len(raw), dict(attrs)))
+        self.tags[tag].append(ImgTag(start, start + len(raw), dict(attrs)))
 
     handle_startendtag = handle_starttag
 
 
-def _find(text: str, wanted: str) -> list[ImgTag]:
-    if f"<{wanted}" not in text.lower():
-        return []
-    finder = _Finder(text, wanted)
+_NEWLINE = re.compile("\n")
+
+
+def _find(text: str, *wanted: str) -> dict[str, list[ImgTag]]:
+    lowered = text.lower()
+    present = frozenset(name for name in wanted if f"<{name}" in lowered)
+    if not present:
+        return {name: [] for name in wanted}
+    finder = _Finder(text, present)
     finder.feed(text)
     finder.close()
-    return finder.tags
+    return {name: finder.tags.get(name, []) for name in wanted}
 
 
 def find_images(text: str) -> list[ImgTag]:
     """Every ``<img>`` tag of ``text``, in order, with its position and attributes."""
-    return _find(text, "img")
+    return _find(text, "img")["img"]
 
 
 def find_links(text: str) -> list[ImgTag]:
     """Every ``<a>`` start tag with an ``href`` (a link may lead to an image)."""
-    return [tag for tag in _find(text, "a") if tag.attrs.get("href")]
+    return find_images_and_links(text)[1]
+
+
+def find_images_and_links(text: str) -> tuple[list[ImgTag], list[ImgTag]]:
+    """:func:`find_images` and :func:`find_links` of ``text``, read once."""
+    found = _find(text, "img", "a")
+    return found["img"], [tag for tag in found["a"] if tag.attrs.get("href")]
 
 
 def render_link(tag: ImgTag, url: str) -> str:

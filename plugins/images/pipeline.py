@@ -14,13 +14,21 @@ from pathlib import Path
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import images as msg
 
-from .digests import DigestIndex, file_digest
-from .markup import Candidate, ImgTag, find_images, find_links, render, render_link, replace_tags
+from .digests import file_digest
+from .early import EarlyStart
+from .markup import (
+    Candidate,
+    ImgTag,
+    find_images_and_links,
+    render,
+    render_link,
+    replace_tags,
+)
 from .plan import Settings, cache_key, file_stem, pick_candidate
 from .process import Failure
 from .sources import Found, Refused, resolve
 from .store import Cache, Entry, prune_output, publish
-from .work import Progress, process_all
+from .work import Pool, Progress
 
 CONTENT_LISTS = (
     "articles",
@@ -75,36 +83,24 @@ def content_objects(generators) -> list:
     return found
 
 
-def run(generators, config: Settings) -> dict[str, int]:
-    """The image step; returns the counts for ``context["guichet_image_stats"]``."""
+def run(generators, config: Settings, early: EarlyStart | None = None) -> dict[str, int]:
+    """The image step; returns the counts for ``context["guichet_image_stats"]``. ``early``:
+    the processes started while the content was read, if any (closed here)."""
     settings = generators[0].settings
     content_root = os.path.abspath(settings["PATH"])
     shown_from = os.path.dirname(content_root)
-    uses, problems = _find_uses(content_objects(generators), content_root, shown_from, config)
-    # Source digests: remembered while a file is unchanged on disk (a no-op build reads none).
-    digests = DigestIndex(Path(settings["CACHE_PATH"]) / "images" / "source-digests.json")
-    sources = _sources(uses, config, digests.digest)
-    digests.save()
-
-    cache = Cache(Path(settings["CACHE_PATH"]) / "images")
-    todo, cached = {}, 0
-    for source in sources.values():
-        source.entry = cache.get(source.key)
-        if source.entry is None:
-            todo[source.key] = source.found.path
-        else:
-            cached += 1
-    progress = Progress(len(todo), config.progress_from, msg.PROGRESS)
+    if early is None:
+        early = EarlyStart(settings, config)
     try:
-        results = process_all(todo, config.options, config.workers, progress)
+        uses, problems = _find_uses(content_objects(generators), content_root, shown_from, config)
+        # Source digests: remembered while a file is unchanged on disk (a no-op build reads none).
+        sources = _sources(uses, config, early.digests.digest)
+        early.digests.save()
+        cache = early.cache
+        processed, cached = _make_or_take(sources, cache, early.pool, config)
     finally:
-        progress.close()
+        early.close()
     for source in sources.values():
-        result = results.get(source.key)
-        if isinstance(result, Failure):
-            source.failure = result
-        elif result is not None:
-            source.entry = cache.put(source.key, result)
         problems += _problems_of(source, config)
     if problems:
         raise ContentErrors(problems)
@@ -132,7 +128,7 @@ def run(generators, config: Settings) -> dict[str, int]:
     prune_output(output, written)
     cache.prune({s.key for s in sources.values()})
     _drop_originals(generators, content_root, config.source_dir)
-    return {"images": len(sources), "processed": len(todo), "cached": cached}
+    return {"images": len(sources), "processed": processed, "cached": cached}
 
 
 def _find_uses(contents, content_root, shown_from, config) -> tuple[list[Use], list[Problem]]:
@@ -140,7 +136,8 @@ def _find_uses(contents, content_root, shown_from, config) -> tuple[list[Use], l
     for content in contents:
         shown = os.path.relpath(content.source_path, shown_from)
         page_dir = os.path.dirname(os.path.abspath(content.source_path))
-        for tag in find_images(content._content):
+        images, links = find_images_and_links(content._content)
+        for tag in images:
             src = tag.src
             if tag.alt is None:
                 problems.append(Problem(shown, msg.NO_ALT.format(src=src), None, msg.NO_ALT_HINT))
@@ -149,7 +146,7 @@ def _find_uses(contents, content_root, shown_from, config) -> tuple[list[Use], l
                 problems.append(_refused(found, src, shown, content_root, page_dir, config))
             elif tag.alt is not None:
                 uses.append(Use(content, shown, tag, found))
-        for tag in find_links(content._content):
+        for tag in links:
             found = resolve(tag.attrs["href"], page_dir, content_root, config.source_dir)
             if isinstance(found, Found):  # other links are not the images' business
                 uses.append(Use(content, shown, tag, found, link=True))
@@ -190,6 +187,32 @@ def _sources(uses: list[Use], config: Settings, digest=file_digest) -> dict[str,
             sources[path] = Source(use.source, key)
         sources[path].uses.append(use)
     return dict(sorted(sources.items()))
+
+
+def _make_or_take(
+    sources: dict[str, Source], cache: Cache, pool: Pool, config: Settings
+) -> tuple[int, int]:
+    """Each source's cache entry, or why it failed; (sources processed, sources cached)."""
+    todo: dict[str, str] = {}
+    by_key: dict[str, list[Source]] = {}
+    cached = 0
+    for source in sources.values():
+        source.entry = cache.get(source.key)
+        if source.entry is None:
+            todo[source.key] = source.found.path
+            by_key.setdefault(source.key, []).append(source)  # same bytes twice: one job
+        else:
+            cached += 1
+    progress = Progress(len(todo), config.progress_from, msg.PROGRESS)
+    try:
+        # Each result goes to the cache as it comes, while the processes work on the next.
+        for key, result in pool.results(todo, progress):
+            entry = None if isinstance(result, Failure) else cache.put(key, result)
+            for source in by_key[key]:
+                source.failure, source.entry = (result, None) if entry is None else (None, entry)
+    finally:
+        progress.close()
+    return len(todo), cached
 
 
 def _problems_of(source: Source, config: Settings) -> list[Problem]:

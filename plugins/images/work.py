@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
 from .plan import Options
@@ -47,19 +48,113 @@ def process_all(
     on_done: Callable[[int], None] = lambda done: None,
 ) -> dict[str, Processed | Failure]:
     """Process every ``key → path`` job; ``on_done(count)`` after each one finishes."""
-    results: dict[str, Processed | Failure] = {}
-    count = worker_count(workers, len(jobs))
-    if count == 1:
-        for key, path in jobs.items():
-            results[key] = process_file(path, options)
-            on_done(len(results))
-        return results
-    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)) as pool:
-        futures = {pool.submit(process_file, path, options): key for key, path in jobs.items()}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            on_done(len(results))
-    return results
+    pool = Pool(options, worker_count(workers, len(jobs)))
+    try:
+        return dict(pool.results(jobs, on_done))
+    finally:
+        pool.close()
+
+
+class Pool:
+    """Worker processes fed ``key → path`` jobs, some of them before the build knows it needs
+    them all (:meth:`add`, while Pelican still reads the content).
+
+    Jobs added early are handed to the processes a few at a time: each one finishing hands over
+    the next (in the executor's thread). A build stopped by a content error before
+    :meth:`results` thus leaves at most a few images to finish before the command exits (a
+    process pool finishes what it was handed). With one worker, nothing is started early and
+    :meth:`results` processes in this process.
+    """
+
+    def __init__(self, options: Options, count: int):
+        self.options = options
+        self.count = count
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._waiting: dict[str, str] = {}
+        self._futures: dict[str, Future] = {}
+        self._started: set[str] = set()
+        self._ahead = 2 * count
+        """Unfinished jobs handed to the processes at most (enough to keep them busy)."""
+        self._stopped = False
+
+    @property
+    def started(self) -> set[str]:
+        """Keys handed to a process so far."""
+        with self._lock:
+            return set(self._started)
+
+    def add(self, key: str, path: str) -> None:
+        """Process ``path`` under ``key`` in the background, if not asked already."""
+        if self.count < 2:
+            return
+        with self._lock:
+            if key in self._started or key in self._waiting:
+                return
+            self._waiting[key] = path
+        self._top_up()
+
+    def results(
+        self, jobs: Mapping[str, str], on_done: Callable[[int], None] = lambda done: None
+    ) -> Iterator[tuple[str, Processed | Failure]]:
+        """Each ``key → path`` job's result as it finishes (those started early included);
+        ``on_done(count)`` after each one."""
+        if min(self.count, len(jobs)) <= 1 and not self._started:
+            for done, (key, path) in enumerate(jobs.items(), 1):
+                result = process_file(path, self.options)
+                on_done(done)
+                yield key, result
+            return
+        with self._lock:  # unneeded guesses are dropped; every job is handed over now
+            self._waiting = {k: p for k, p in self._waiting.items() if k in jobs}
+            for key, path in jobs.items():
+                if key not in self._started:
+                    self._waiting.setdefault(key, path)
+            self._ahead = len(self._started) + len(self._waiting)
+        self._top_up()
+        with self._lock:
+            for key, path in self._waiting.items():  # only if handing over failed above
+                self._futures[key] = self._submit(path)
+            self._waiting.clear()
+            futures = {self._futures.pop(key): key for key in jobs}
+        for done, future in enumerate(as_completed(futures), 1):
+            on_done(done)
+            yield futures[future], future.result()
+
+    def close(self) -> None:
+        """Stop the processes; jobs not yet begun are dropped."""
+        with self._lock:
+            self._stopped = True
+            self._waiting.clear()
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _top_up(self, finished: Future | None = None) -> None:
+        """Hand waiting jobs over while fewer than ``_ahead`` are unfinished; runs again as each
+        job finishes (``finished``)."""
+        while True:
+            with self._lock:
+                busy = sum(not f.done() for f in self._futures.values())
+                if self._stopped or not self._waiting or busy >= self._ahead:
+                    return
+                key = next(iter(self._waiting))
+                try:
+                    future = self._submit(self._waiting[key])
+                except RuntimeError:  # the interpreter is exiting (a failed build), or broken
+                    self._stopped = True
+                    return
+                del self._waiting[key]
+                self._futures[key] = future
+                self._started.add(key)
+            future.add_done_callback(self._top_up)
+
+    def _submit(self, path: str) -> Future:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self.count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)
+            )
+        return self._executor.submit(process_file, path, self.options)
 
 
 class Progress:

@@ -67,3 +67,11 @@ def test_a_missing_or_corrupt_index_is_an_empty_one(tmp_path):
         index = DigestIndex(index_file)
         assert index.digest(path) == hashlib.sha256(b"photo").hexdigest()
         assert index.read == 1
+
+
+def test_a_file_asked_twice_in_one_build_is_read_once(tmp_path):
+    """The early start and the image step both ask for each source's digest."""
+    path = write(tmp_path / "a.jpg", b"photo")
+    index = DigestIndex(tmp_path / "index.json")
+    assert index.digest(path) == index.digest(path)
+    assert index.read == 1

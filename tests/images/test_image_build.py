@@ -182,6 +182,39 @@ def test_each_source_is_processed_once_then_comes_from_the_cache(good):
     assert tree(second.path) == first_tree  # same bytes
 
 
+def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tmp_path):
+    """``good`` was built with one process per core (images decoded while the pages are still
+    read, on a machine with 2 cores or more); one worker starts nothing early."""
+    _, first_tree, _ = good
+    settings = tmp_path / "un-processus.py"
+    settings.write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "IMAGES_WORKERS = 1\n",
+        encoding="utf-8",
+    )
+    content = new_site(tmp_path, GOOD_IMAGES, GOOD_PAGES)
+    build = run_build(content, tmp_path / "out", settings=str(settings))
+    assert build.returncode == 0, build.output
+    assert tree(build.path) == first_tree
+
+
+def test_a_page_error_while_images_are_being_decoded_stops_the_build_cleanly(tmp_path):
+    """Images start decoding before the pages are read; a page error must still end the build
+    with its French message (the started images are abandoned)."""
+    photos = {f"p{n}.jpg": pictures.camera_jpeg(1600 + n, 1200) for n in range(8)}
+    lines = [f"![Photo {n}](images/p{n}.jpg)" for n in range(8)]
+    content = new_site(tmp_path, photos, {"demarches/carte-identite.md": lines})
+    page = content / "demarches" / "acte-naissance.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Theme: etat-civil", "Theme: inconnu"),
+        encoding="utf-8",
+    )
+    build = run_build(content, tmp_path / "out")
+    assert build.returncode == 1, build.output
+    assert "content/demarches/acte-naissance.md" in build.output
+    assert "Traceback" not in build.output and "Erreur interne" not in build.output
+
+
 def test_changed_settings_reprocess_and_prune(tmp_path):
     images = {"a.jpg": pictures.camera_jpeg(1600, 1200), "b.png": pictures.png16()}
     pages = {"demarches/acte-naissance.md": ["![A](images/a.jpg)", "![B](images/b.png)"]}
