@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
+from guichet.workers import worker_count
+
 from .plan import Options
 from .process import Failure, Processed, process_safely
 
@@ -29,16 +31,6 @@ def _init_worker(plugins_dir: str) -> None:
     """Make ``images.work`` importable in workers started without fork (spawn, forkserver)."""
     if plugins_dir not in sys.path:
         sys.path.insert(0, plugins_dir)
-
-
-def worker_count(setting: int | None, jobs: int) -> int:
-    """Processes to start: the setting, or one per core available to us; never more than jobs."""
-    if setting is None:
-        try:
-            setting = len(os.sched_getaffinity(0))
-        except AttributeError:  # not on Linux
-            setting = os.cpu_count() or 1
-    return max(1, min(setting, jobs))
 
 
 def process_all(

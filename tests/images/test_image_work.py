@@ -7,9 +7,10 @@ import io
 import pytest
 from images.plan import read_settings
 from images.process import Failure, Processed
-from images.work import Progress, process_all, worker_count
+from images.work import Progress, process_all
 
 import pelicanconf
+from guichet.workers import worker_count
 from tests.images import pictures
 
 OPTIONS = read_settings(vars(pelicanconf)).options
