@@ -107,6 +107,10 @@ DIRECT_TEMPLATES = ["index", "plan_du_site", "404"]
 PLAN_DU_SITE_URL = "plan-du-site/"
 PLAN_DU_SITE_SAVE_AS = "plan-du-site/index.html"
 
+GUICHET_READ_WORKERS = None
+"""Processes converting Markdown in parallel on a cold build (plugins/procedures/prefetch.py);
+None: one per core; 1: none, Pelican's own one-file-after-another reading."""
+
 # -- Long lists: a large town's list pages stay within the first-view budget -----------------
 GUICHET_LIST_SPLIT = 80
 """Most procedures a list page shows with their summaries: ~60 B gzip each in the sample town's

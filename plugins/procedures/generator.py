@@ -15,6 +15,7 @@ from guichet.messages import procedures as msg
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
 from .listing import make_letters, make_parts, preview
+from .prefetch import prefetched
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -60,8 +61,14 @@ class ProceduresGenerator(CachingGenerator):
         return os.path.relpath(full, os.path.dirname(os.path.abspath(self.path)))
 
     def _read_all(self, paths_setting: str, problems: list[Problem]) -> list[RawSource]:
+        paths = sorted(self.get_files(self.settings[paths_setting]))
+        workers = self.settings.get("GUICHET_READ_WORKERS")
+        with prefetched(self.readers, self.path, paths, workers):
+            return self._read_in_order(paths, problems)
+
+    def _read_in_order(self, paths: list[str], problems: list[Problem]) -> list[RawSource]:
         sources = []
-        for path in sorted(self.get_files(self.settings[paths_setting])):
+        for path in paths:
             shown = self._display_path(path)
             try:
                 raw = self.readers.read_file(

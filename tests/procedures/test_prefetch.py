@@ -1,0 +1,95 @@
+"""Markdown converted in worker processes (plugins/procedures/prefetch.py) gives the very site
+Pelican's one-file-after-another reading gives, and the same messages on a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.make_town import make_town
+from tests.conftest import ROOT, run_build
+
+PROCEDURES = 60
+"""Above prefetch.PREFETCH_FROM: the workers do the converting."""
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403
+PLUGINS = [p for p in PLUGINS if p != "print"]  # noqa: F405
+GUICHET_READ_WORKERS = {workers!r}
+"""
+
+
+def settings(folder: Path, workers: int | None) -> str:
+    path = folder / f"settings-{workers}.py"
+    path.write_text(SETTINGS.format(root=str(ROOT), workers=workers), encoding="utf-8")
+    return str(path)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("prefetch")
+    make_town(base / "town", procedures=PROCEDURES, counters=2, photos=0, seed=5)
+    return base
+
+
+def test_workers_build_the_same_site_as_one_process(town):
+    alone = run_build(town / "town/guichet", town / "alone", settings=settings(town, 1))
+    workers = run_build(town / "town/guichet", town / "workers", settings=settings(town, 2))
+    assert alone.returncode == 0 and workers.returncode == 0, alone.output + workers.output
+    assert tree(town / "workers") == tree(town / "alone")
+    assert (
+        workers.output.replace("\n", " ").split("en ")[0]
+        == (alone.output.replace("\n", " ").split("en ")[0])
+    )  # the same summary, up to the build's duration
+
+
+def test_a_file_a_worker_cannot_read_is_reported_as_without_workers(town, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(town / "town/guichet", content)
+    bad = sorted((content / "demarches").glob("*.md"))[30]
+    bad.write_bytes(bad.read_bytes().replace("é".encode(), "é".encode("latin-1"), 1))
+    for workers in (1, 2):
+        build = run_build(content, tmp_path / f"out-{workers}", settings=settings(town, workers))
+        assert build.returncode == 1, build.output
+        assert f"content/demarches/{bad.name}" in build.output
+        assert "Traceback" not in build.output
+
+
+def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
+    """Pelican's own Readers, real files: each one converted by a worker, once, with the
+    result Pelican's reader gives; with one worker the reader is left alone."""
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+    from procedures.generator import RawSource
+    from procedures.prefetch import PREFETCH_FROM, Prefetched, prefetched
+
+    names = [f"d{n:03}.md" for n in range(PREFETCH_FROM + 5)]
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(f"Title: D {n}\n\nTexte *{n}* avec [un lien](/x/).\n")
+    settings = {**DEFAULT_CONFIG, "CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path / "c")}
+
+    def read(readers):
+        found = [readers.read_file(str(tmp_path), n, content_class=RawSource) for n in names]
+        return [(raw.content, raw.metadata["title"]) for raw in found]
+
+    expected = read(Readers(settings))
+    readers = Readers(settings)
+    with prefetched(readers, str(tmp_path), names, workers=2):
+        shim = readers.readers["md"]
+        assert isinstance(shim, Prefetched)
+        assert read(readers) == expected
+        assert shim.served == len(names)
+    assert not isinstance(readers.readers["md"], Prefetched)
+    with prefetched(readers, str(tmp_path), names, workers=1):
+        assert not isinstance(readers.readers["md"], Prefetched)
