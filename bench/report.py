@@ -52,8 +52,8 @@ def render(results: dict) -> str:
         f"counters, {params['photos']} photos {params['photo_size'][0]}×"
         f"{params['photo_size'][1]} ({_bytes(results['town']['photo_bytes'])}); seed "
         f"{params['seed']}. Medians of {params['runs']} run(s) "
-        f"({params.get('heavy_runs', params['runs'])} for the cold core+images, core+print and all), each "
-        "build a fresh process. "
+        f"({params.get('heavy_runs', params['runs'])} for the cold core+images, core+print "
+        "and all), each build a fresh process. "
         f"Whole benchmark: {meta.get('bench_seconds')} s.",
         f"- PLUGINS in pelicanconf.py: `{results['base_plugins']}`.",
         *_busy(meta),
