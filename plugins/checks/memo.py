@@ -9,11 +9,10 @@ either forgets them all. The file keeps only the pages of the last build. No Pel
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from guichet import html5
-from guichet.atomic import write_atomically
+from guichet.remembered import load_entries, save_entries
 
 from . import scan as scan_module
 from .scan import Image, PageScan, Resource, scan_html
@@ -56,14 +55,8 @@ class ScanMemo:
         self.used: dict[str, dict] = {}
         self.scanned = 0
         """Pages actually parsed in this build."""
-        if file is None:
-            return
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-            if data.get("scanner") == _SCANNER and isinstance(data.get("pages"), dict):
-                self.known = data["pages"]
-        except (OSError, ValueError, AttributeError):
-            pass
+        if file is not None:
+            self.known = load_entries(file, ("scanner", _SCANNER), "pages")
 
     def scan(self, data: bytes, gzip_size) -> tuple[PageScan, int]:
         key = hashlib.sha256(data).hexdigest()
@@ -82,11 +75,5 @@ class ScanMemo:
         return found, size
 
     def save(self) -> None:
-        if self.file is None:
-            return
-        payload = json.dumps({"scanner": _SCANNER, "pages": self.used}, sort_keys=True)
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.file, payload.encode("utf-8"))
-        except OSError:
-            pass  # a read-only cache only costs the next build the scanning
+        if self.file is not None:
+            save_entries(self.file, ("scanner", _SCANNER), "pages", self.used)

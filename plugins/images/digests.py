@@ -10,11 +10,10 @@ the index only saves the reading. No Pelican, no Pillow.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
-from guichet.atomic import write_atomically
+from guichet.remembered import load_entries, save_entries
 
 VERSION = 1
 
@@ -43,12 +42,7 @@ class DigestIndex:
         self.used: dict[str, dict] = {}
         self.read = 0
         """Files actually read and hashed in this build."""
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-            if data.get("version") == VERSION and isinstance(data.get("files"), dict):
-                self.known = data["files"]
-        except (OSError, ValueError, AttributeError):
-            pass
+        self.known = load_entries(file, ("version", VERSION), "files")
 
     def digest(self, path: str) -> str:
         current = stamp(path)
@@ -63,10 +57,5 @@ class DigestIndex:
 
     def save(self) -> None:
         """Write the index (sorted: the same bytes for the same files), atomically."""
-        files = {path: entry for path, entry in sorted(self.used.items()) if entry["stamp"]}
-        payload = json.dumps({"version": VERSION, "files": files}, indent=0, sort_keys=True)
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.file, payload.encode("utf-8"))
-        except OSError:
-            pass  # a read-only cache only costs the next build the reading
+        files = {path: entry for path, entry in self.used.items() if entry["stamp"]}
+        save_entries(self.file, ("version", VERSION), "files", files)
