@@ -23,12 +23,16 @@ DEFAULT_EXTENSIONS = (".html", ".css", ".xml", ".txt", ".svg")
 _background = Background()
 
 
+def brotli_quality(settings: dict) -> int | None:
+    """Brotli's quality, or None when no ``.br`` is wanted."""
+    if not settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
+        return None
+    return int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
+
+
 def encodings_from(settings: dict) -> list[Encoding]:
-    encodings = [GZIP]
-    if settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
-        quality = int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
-        encodings.append(brotli_encoding(quality))
-    return encodings
+    quality = brotli_quality(settings)
+    return [GZIP] if quality is None else [GZIP, brotli_encoding(quality)]
 
 
 def extensions_from(settings: dict) -> tuple[str, ...]:
@@ -38,11 +42,8 @@ def extensions_from(settings: dict) -> tuple[str, ...]:
 
 def precompress_page(path: str, context: dict) -> None:
     if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
-        quality = None
-        if context.get("GUICHET_PRECOMPRESS_BROTLI", True):
-            quality = int(context.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
         min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
-        _background.submit(path, quality, min_bytes)
+        _background.submit(path, brotli_quality(context), min_bytes)
 
 
 def precompress_output(pelican) -> None:
