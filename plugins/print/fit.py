@@ -143,3 +143,15 @@ def web_address(public_url: str, path: str) -> str:
     """The online page as residents type it: ``www.example.fr/demarches/x/`` (no scheme)."""
     host = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", public_url.strip()).rstrip("/")
     return f"{host}/{path.lstrip('/')}"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A flyer laid out at the first level of the shortening rule that fits on one page."""
+
+    level: int
+    pages: int
+    """1, unless even the last level does not fit (the build then says so)."""
+    overflow_mm: float
+    """Overflow of the full flyer (level 0); 0 when nothing had to be shortened."""
+    pdf: bytes

@@ -17,7 +17,7 @@ from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import print as msg
 
 from .cache import PdfCache, make_key
-from .fit import LEVELS, make_flyer, web_address
+from .fit import LEVELS, Fitted, make_flyer, web_address
 from .options import engine_version
 from .paths import RefusedURL, local_path
 
@@ -159,13 +159,13 @@ def render_all(generator, settings: dict) -> dict:
     jobs = [
         FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
     ]
-    fitted: dict[int, tuple[int, bytes, float, int]] = {}
+    fitted: dict[int, Fitted] = {}
     misses = []
     for index, job in enumerate(jobs):
         hit = cache.get(job.key)
         if hit:
             pdf, record = hit
-            fitted[index] = (record["level"], pdf, record["overflow_mm"], record["pages"])
+            fitted[index] = Fitted(record["level"], record["pages"], record["overflow_mm"], pdf)
         else:
             misses.append(index)
     if misses:
@@ -180,12 +180,12 @@ def render_all(generator, settings: dict) -> dict:
                 "pages": result.pages,
             }
             cache.put(jobs[index].key, result.pdf, record)
-            fitted[index] = (result.level, result.pdf, result.overflow_mm, result.pages)
+            fitted[index] = result
     too_long = []
     for index, job in enumerate(jobs):  # in theme order: warnings come in a stable order
-        level, pdf, overflow, pages = fitted[index]
-        job.settle(level, pdf, overflow, pages)
-        if pages > 1:
+        result = fitted[index]
+        job.settle(result.level, result.pdf, result.overflow_mm, result.pages)
+        if result.pages > 1:
             too_long.append(job.source)
     booklet = _booklet(jobs, cache, conf, settings) if jobs else 0
     cache.prune()

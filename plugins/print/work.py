@@ -17,6 +17,7 @@ from pathlib import Path
 
 from guichet.workers import worker_count
 
+from .fit import Fitted
 from .render import Layout, lay_out_level
 
 _PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -26,18 +27,6 @@ _PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class Flyer:
     html_at: Callable[[int], str]
     base_url: str
-
-
-@dataclass(frozen=True)
-class Fitted:
-    """A flyer laid out at the first level of the shortening rule that fits on one page."""
-
-    level: int
-    pages: int
-    """1, unless even the last level does not fit (the build then says so)."""
-    overflow_mm: float
-    """Overflow of the full flyer (level 0); 0 when nothing had to be shortened."""
-    pdf: bytes
 
 
 def next_level(flyer: Flyer, level: int, levels: int) -> int | None:
