@@ -44,7 +44,7 @@ html: $(VENV)/.runtime
 
 test: $(VENV)/.dev node_modules/.installed
 	sh tools/system-deps.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --durations=15
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
