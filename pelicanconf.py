@@ -9,28 +9,16 @@ import os
 _HERE = os.path.dirname(os.path.abspath(__file__))
 """Theme and plugins are found from this file, whichever settings file imports it."""
 
-# -- The town ---------------------------------------------------------------------------------
-SITENAME = "Mairie de Val-d'Aurore"
-GUICHET_TOWN = "Val-d'Aurore"
-AUTHOR = "Mairie de Val-d'Aurore"
+# -- The town: content/commune.md (plugins/town) ------------------------------------------------
+# Staff write the town's name, public address, main counter, accessibility status and themes in
+# content/commune.md; the town plugin reads it when the build starts and fills SITENAME, AUTHOR,
+# GUICHET_TOWN, GUICHET_PUBLIC_URL, GUICHET_MAIN_COUNTER, GUICHET_ACCESSIBILITY_STATUS and
+# GUICHET_THEMES (key → label, in the menus' order). Do not set them here.
 SITEURL = ""
-GUICHET_PUBLIC_URL = "https://www.val-daurore.fr"
-"""Written out in full on printed flyers (no scheme shown), so residents can type it."""
-GUICHET_MAIN_COUNTER = "mairie"
-"""Counter shown on the home page as the way to reach the town hall without internet."""
-GUICHET_ACCESSIBILITY_STATUS = "partiellement conforme"
-"""RGAA mention on every page: « totalement », « partiellement » or « non conforme »."""
-
-GUICHET_THEMES = {
-    "papiers": "Papiers d'identité",
-    "etat-civil": "État civil et famille",
-    "elections": "Élections",
-    "enfance": "Enfance et école",
-    "urbanisme": "Urbanisme et logement",
-    "social": "Solidarité",
-    "cimetiere": "Cimetière",
-}
-"""Theme key (written in a procedure's ``Theme`` field) → label; the order is the menu's."""
+GUICHET_TOWN_FILE = "commune.md"
+"""The town's file, inside the content folder (PATH)."""
+GUICHET_TOWN_FALLBACK = os.path.join(_HERE, "content", "commune.md")
+"""Read when a content folder has no town file of its own (tests, benchmarks): the sample town."""
 
 GUICHET_STALE_MONTHS = 12
 """A procedure verified longer ago than this is a warning (« à revoir »)."""
@@ -66,7 +54,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures", "sanitize", "images", "print", "minify", "precompress", "checks"]
+PLUGINS = ["town", "procedures", "sanitize", "images", "print", "minify", "precompress", "checks"]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

@@ -38,7 +38,9 @@ def load_settings(settings_file: str, content: str | None = None) -> dict:
     for path in reversed(settings["PLUGIN_PATHS"]):
         if str(Path(path).resolve()) not in sys.path:
             sys.path.insert(0, str(Path(path).resolve()))
-    return settings
+    from town.load import apply_town  # the town's name and themes: content/commune.md
+
+    return apply_town(settings)
 
 
 def _files(root: Path, folders: list[str]) -> list[Path]:
