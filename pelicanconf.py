@@ -25,6 +25,12 @@ GUICHET_STALE_MONTHS = 12
 GUICHET_TODAY = None
 """Date the site is built for (``2026-11-24``); None means SOURCE_DATE_EPOCH or today."""
 
+# -- Notices: a banner on every page (plugins/notices) ----------------------------------------
+GUICHET_NOTICES_PATH = "avis"
+"""Folder of content/ holding the notices (one file each: Texte, Debut, Fin, Lien)."""
+GUICHET_NOTICE_CLOSURE_DAYS = 14
+"""The main counter's exceptional closures starting within this many days are in the banner."""
+
 # -- Content report (`make verifier`, guichet/report) -------------------------------------------
 GUICHET_SENTENCE_MAX_WORDS = 25
 """A sentence longer than this is quoted in the report, with its line (FALC: short sentences)."""
@@ -54,7 +60,17 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["town", "procedures", "sanitize", "images", "print", "minify", "precompress", "checks"]
+PLUGINS = [
+    "town",
+    "procedures",
+    "notices",
+    "sanitize",
+    "images",
+    "print",
+    "minify",
+    "precompress",
+    "checks",
+]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -62,7 +78,11 @@ CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "md5"
 
 # -- Content types and URLs (fixed: they are printed on paper) ------------------------------
-ARTICLE_PATHS = ["actualites"]
+ARTICLE_PATHS = []
+"""No news: a procedure portal tells what is true now, and the dated things residents must know
+(a closure, a strike, an election day) are notices (GUICHET_NOTICES_PATH), which disappear by
+themselves. Markdown files left in a folder below are refused with a message pointing there."""
+GUICHET_UNPUBLISHED_NEWS_PATHS = ["actualites"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 COUNTER_PATHS = ["guichets"]
@@ -88,8 +108,7 @@ GUICHET_RESERVED_SLUGS = ["a-z", "fiche", "fiches", "index", "themes", "images",
 
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-ARTICLE_URL = "actualites/{slug}/"
-ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
+ARTICLE_SAVE_AS = ""
 
 DIRECT_TEMPLATES = ["index", "plan_du_site", "404"]
 PLAN_DU_SITE_URL = "plan-du-site/"
