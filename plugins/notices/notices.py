@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from guichet.messages import Problem
-from guichet.messages import notices as msg
 from procedures.closures import Closure
 from procedures.dates import DATE_EXAMPLE, format_date_fr, parse_date
 from town.header import read_header
+
+from guichet.messages import Problem
+from guichet.messages import notices as msg
 
 LABELS = {"texte": "Texte", "debut": "Debut", "fin": "Fin", "lien": "Lien"}
 EXAMPLES = {
