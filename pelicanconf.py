@@ -65,6 +65,7 @@ PLUGINS = [
     "procedures",
     "notices",
     "sanitize",
+    "documents",
     "images",
     "print",
     "minify",
@@ -84,7 +85,10 @@ ARTICLE_PATHS = []
 themselves. Markdown files left in a folder below are refused with a message pointing there."""
 GUICHET_UNPUBLISHED_NEWS_PATHS = ["actualites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = []
+STATIC_PATHS = ["documents"]
+"""content/documents/: forms and leaflets, copied as they are (plugins/documents checks them)."""
+DOCUMENTS_PATH = "documents"
+"""Folder of content/ holding the documents; published under the same name (/documents/x.pdf)."""
 COUNTER_PATHS = ["guichets"]
 PROCEDURE_PATHS = ["demarches"]
 
