@@ -77,6 +77,11 @@ def rewrite_links(
     problems: list[LinkProblem] = []
     linked: list[str] = []
 
+    def broken(match: re.Match, problem: LinkProblem) -> str:
+        """The link without its address: the build stops, and Pelican must not try it too."""
+        problems.append(problem)
+        return match.group(0).replace(f'href="{problem.target}"', 'href="#"', 1)
+
     def replace(match: re.Match) -> str:
         before, href, after, text = match.groups()
         target = resolve(href, page_dir, content_root)
@@ -87,8 +92,7 @@ def rewrite_links(
             size = stat(target.relative)
             name = target.relative[len(documents_dir) + 1 :]
             if size is None:
-                problems.append(LinkProblem("missing", href, target.relative))
-                return match.group(0)
+                return broken(match, LinkProblem("missing", href, target.relative))
             linked.append(name)
             info = html.escape(describe(name, size))
             new = f'<a {before}href="{html.escape(url_of(name))}"{after}>'
@@ -96,15 +100,13 @@ def rewrite_links(
         if first == images_dir:  # the images plugin resolves and checks these
             return match.group(0)
         if target.prefix in ("{static}", "|static|", "{attach}", "|attach|"):
-            if stat(target.relative) is None:
-                problems.append(LinkProblem("unresolved", href, target.relative))
-            else:
-                problems.append(LinkProblem("outside", href, target.relative))
-        elif target.prefix:
-            if stat(target.relative) is None:
-                problems.append(LinkProblem("unresolved", href, target.relative))
-        elif stat(target.relative) is not None and not target.relative.endswith(".md"):
-            problems.append(LinkProblem("outside", href, target.relative))
+            kind = "unresolved" if stat(target.relative) is None else "outside"
+            return broken(match, LinkProblem(kind, href, target.relative))
+        if target.prefix and stat(target.relative) is None:
+            return broken(match, LinkProblem("unresolved", href, target.relative))
+        exists = stat(target.relative) is not None
+        if not target.prefix and exists and not target.relative.endswith(".md"):
+            return broken(match, LinkProblem("outside", href, target.relative))
         return match.group(0)
 
     return _LINK.sub(replace, body), problems, linked
