@@ -29,21 +29,34 @@ def pdf_active_content(path: str) -> list[str]:
     try:
         with pikepdf.open(path) as pdf:
             for obj in pdf.objects:
-                if isinstance(obj, pikepdf.Stream):
-                    obj = obj.stream_dict
-                if not isinstance(obj, pikepdf.Dictionary):
-                    continue
-                for key in obj:
-                    if key in _PDF_KEYS:
-                        found.add(_PDF_KEYS[key])
-                if obj.get("/Type") == "/Filespec" or obj.get("/Subtype") == "/FileAttachment":
-                    found.add("embedded")
-                action = obj.get("/S")
-                if action is not None and str(action) in _PDF_ACTIONS:
-                    found.add(_PDF_ACTIONS[str(action)])
+                _inspect(obj, found)
     except pikepdf.PdfError as error:
         raise Unreadable(str(error)) from error
     return sorted(found)
+
+
+def _inspect(obj, found: set[str]) -> None:
+    """One object and the direct objects inside it (indirect ones are in ``pdf.objects``)."""
+    if isinstance(obj, pikepdf.Stream):
+        obj = obj.stream_dict
+    if isinstance(obj, pikepdf.Array):
+        for item in obj:
+            if isinstance(item, pikepdf.Dictionary | pikepdf.Array) and not item.is_indirect:
+                _inspect(item, found)
+        return
+    if not isinstance(obj, pikepdf.Dictionary):
+        return
+    for key in obj:
+        if key in _PDF_KEYS:
+            found.add(_PDF_KEYS[key])
+        value = obj.get(key)
+        if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+            _inspect(value, found)
+    if obj.get("/Type") == "/Filespec" or obj.get("/Subtype") == "/FileAttachment":
+        found.add("embedded")
+    action = obj.get("/S")
+    if action is not None and str(action) in _PDF_ACTIONS:
+        found.add(_PDF_ACTIONS[str(action)])
 
 
 def office_has_macros(path: str) -> bool:
