@@ -22,6 +22,8 @@ GUICHET_TOWN_FALLBACK = os.path.join(_HERE, "content", "commune.md")
 
 GUICHET_STALE_MONTHS = 12
 """A procedure verified longer ago than this is a warning (« à revoir »)."""
+GUICHET_STALE_SOON_DAYS = 30
+"""``make verifier`` also lists the procedures that will be « à revoir » within this many days."""
 GUICHET_TODAY = None
 """Date the site is built for (``2026-11-24``); None means SOURCE_DATE_EPOCH or today."""
 

@@ -34,6 +34,20 @@ def is_stale(verified: date, today: date, months: int) -> bool:
     return months_since(verified, today) > months
 
 
+def stale_on(verified: date, today: date, months: int, days: int) -> date | None:
+    """The first day within ``days`` days after ``today`` on which the check becomes stale
+    (same rule as :func:`is_stale`), or None: not stale yet, and not that soon."""
+    from datetime import timedelta
+
+    if is_stale(verified, today, months):
+        return None
+    for ahead in range(1, days + 1):
+        day = today + timedelta(days=ahead)
+        if is_stale(verified, day, months):
+            return day
+    return None
+
+
 def stale_findings(verified: date | None, today: date, months: int) -> list[Finding]:
     from procedures.dates import format_date_fr
 
