@@ -68,11 +68,13 @@ def _known(settings: dict) -> str:
     return ", ".join(names) or "aucun"
 
 
-def _link_problem(problem: LinkProblem, source: str, line: int | None, settings) -> Problem:
+def _link_problem(
+    problem: LinkProblem, source: str, line: int | None, settings, field: str | None = None
+) -> Problem:
     where = f"{source}:{line}" if line else source
     if problem.kind == "missing":
         message = msg.MISSING.format(target=problem.target, path=f"content/{problem.path}")
-        return Problem(where, message, None, msg.MISSING_HINT.format(known=_known(settings)))
+        return Problem(where, message, field, msg.MISSING_HINT.format(known=_known(settings)))
     if problem.kind == "outside":
         return Problem(
             where,
@@ -195,7 +197,9 @@ def _forms(procedure, settings: dict) -> tuple[list[Form], list[Problem]]:
             describe,
         )
         if found or not linked:
-            problems += [_link_problem(p, where, None, settings) for p in found] or [
+            problems += [
+                _link_problem(p, where, None, settings, msg.FORMS_FIELD) for p in found
+            ] or [
                 Problem(where, msg.FORM_LINE.format(text=line), msg.FORMS_FIELD, msg.FORM_LINE_HINT)
             ]
             continue
