@@ -9,7 +9,7 @@ from datetime import date
 from guichet.messages import report as msg
 
 from .elements import Elements, alt_problem, heading_problems
-from .links import check_link
+from .links import DOCUMENTS_DIR, check_link
 from .model import Finding
 from .readability import Score, score, sentences, words
 from .source import Unit
@@ -135,7 +135,8 @@ def element_findings(
         if checked.kind == "external":
             external.append(href)
         elif checked.kind == "broken":
-            template = msg.BROKEN_FILE if href.startswith("{") else msg.BROKEN_LINK
+            is_file = href.startswith("{") or checked.target.startswith(DOCUMENTS_DIR + "/")
+            template = msg.BROKEN_FILE if is_file else msg.BROKEN_LINK
             text = template.format(href=href, target=checked.target)
             findings.append(Finding(text, find_line(lines, href, body_start), kind="broken_link"))
     return findings, external

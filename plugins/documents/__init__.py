@@ -88,6 +88,19 @@ def _link_problem(
     return Problem(where, msg.UNSUPPORTED.format(target=problem.target), None, msg.UNSUPPORTED_HINT)
 
 
+def _publishes(settings: dict):
+    """Whether a content file becomes a page Pelican can link with ``{filename}``."""
+    folders = [
+        *settings.get("PAGE_PATHS", []),
+        *settings.get("PROCEDURE_PATHS", []),
+        *settings.get("COUNTER_PATHS", []),
+        *settings.get("ARTICLE_PATHS", []),
+        *settings.get("STATIC_PATHS", []),
+        settings.get("IMAGES_SOURCE_DIR", "images"),
+    ]
+    return lambda relative: relative.split("/", 1)[0] in folders
+
+
 def link_documents(instance) -> None:
     if isinstance(instance, Static) or not getattr(instance, "source_path", None):
         return
@@ -104,6 +117,8 @@ def link_documents(instance) -> None:
         stat,
         url_of,
         describe,
+        lambda relative: kind(relative) is not None,
+        _publishes(settings),
     )
     instance._content = body
     instance.linked_documents = linked

@@ -68,11 +68,15 @@ def rewrite_links(
     stat: Callable[[str], int | None],
     url_of: Callable[[str], str],
     describe: Callable[[str, int], str],
+    is_document: Callable[[str], bool] = lambda relative: False,
+    publishes: Callable[[str], bool] = lambda relative: True,
 ) -> tuple[str, list[LinkProblem], list[str]]:
     """``body`` with document links rewritten; the problems; the documents linked.
 
     ``stat(relative)`` gives a content file's size (None if it does not exist);
-    ``url_of(name)`` the published address of a document (``name`` inside documents_dir).
+    ``url_of(name)`` the published address of a document (``name`` inside documents_dir);
+    ``is_document(relative)``: a document type (a PDF under images/ is refused, pointing to
+    documents/); ``publishes(relative)``: a ``{filename}`` target Pelican makes a page of.
     """
     problems: list[LinkProblem] = []
     linked: list[str] = []
@@ -97,13 +101,17 @@ def rewrite_links(
             info = html.escape(describe(name, size))
             new = f'<a {before}href="{html.escape(url_of(name))}"{after}>'
             return f'{new}{text} <span class="doc-info">({info})</span></a>'
-        if first == images_dir:  # the images plugin resolves and checks these
+        if first == images_dir:  # images: the images plugin; a PDF there is a document
+            if stat(target.relative) is not None and is_document(target.relative):
+                return broken(match, LinkProblem("outside", href, target.relative))
             return match.group(0)
         if target.prefix in ("{static}", "|static|", "{attach}", "|attach|"):
             kind = "unresolved" if stat(target.relative) is None else "outside"
             return broken(match, LinkProblem(kind, href, target.relative))
         if target.prefix and stat(target.relative) is None:
             return broken(match, LinkProblem("unresolved", href, target.relative))
+        if target.prefix and not publishes(target.relative):
+            return broken(match, LinkProblem("unsupported", href, target.relative))
         exists = stat(target.relative) is not None
         if not target.prefix and exists and not target.relative.endswith(".md"):
             return broken(match, LinkProblem("outside", href, target.relative))

@@ -224,3 +224,24 @@ def test_missing_document_and_pdf_with_script_stop_the_build_in_french(tmp_path)
     assert "Le PDF « script.pdf » contient du JavaScript : il est refusé" in build.output
     assert "Traceback" not in build.output
     assert not (tmp_path / "out" / "documents" / "script.pdf").exists()
+
+
+def test_a_pdf_under_images_and_a_link_to_an_unpublished_file_are_refused():
+    html, problems, _ = rewrite_links(
+        '<a href="images/plan.pdf">p</a> <a href="{filename}/commune.md">c</a>'
+        ' <a href="{filename}/pages/contact.md">ok</a>',
+        "/c/pages",
+        "/c",
+        "documents",
+        "images",
+        lambda rel: 10 if rel in {"images/plan.pdf", "commune.md", "pages/contact.md"} else None,
+        lambda name: f"/documents/{name}",
+        describe,
+        lambda rel: kind(rel) is not None,
+        lambda rel: rel.startswith("pages/"),
+    )
+    assert [(p.kind, p.path) for p in problems] == [
+        ("outside", "images/plan.pdf"),
+        ("unsupported", "commune.md"),
+    ]
+    assert '<a href="{filename}/pages/contact.md">ok</a>' in html
