@@ -184,6 +184,11 @@ def test_a_new_theme_appears_in_menus_theme_pages_and_flyers(renamed):
     _, site = renamed
     index = built_page(site, "demarches/index.html")
     assert "Objets trouvés" in [h.text.strip() for h in index.select("main h2")]
+    for page in ("index.html", "plan-du-site/index.html"):  # the home page's theme menu, site map
+        links = {a.text.strip(): a.get("href") for a in built_page(site, page).select("main a")}
+        assert links.get("Objets trouvés") == "/themes/objets-trouves/", (page, links)
+    order = [h.text.strip() for h in index.select("main h2")]
+    assert order.index("Papiers d'identité") < order.index("Objets trouvés")  # file order
     theme = built_page(site, "themes/objets-trouves/index.html")
     assert theme.select_one("h1").text.strip().startswith("Objets trouvés")
     assert "Acte de naissance" in theme.select_one("main").text
