@@ -18,11 +18,11 @@ help:
 	@echo "make html       construire le site dans $(OUTPUT)/"
 	@echo "make test       lancer tous les tests"
 	@echo "make serve      prévisualiser sur http://$(BIND):$(PORT)/"
-	@echo "make devserver  reconstruire à chaque modification et prévisualiser"
+	@echo "make devserver  reconstruire à chaque modification et prévisualiser (BIND=0.0.0.0 : depuis un téléphone du même réseau)"
 	@echo "make verifier   relire le contenu : rapport dans rapport/index.html (STRICT=1 : échoue s'il reste un point)"
 	@echo "make demarche SLUG=… TITRE=\"…\"  créer une nouvelle démarche"
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
-	@echo "make rollback   remettre en ligne la version publiée précédente"
+	@echo "make rollback   remettre en ligne la version publiée précédente (au même endroit que make publish)"
 	@echo "make clean      effacer les fichiers construits"
 	@echo "make bench      mesurer la vitesse de construction (résultats dans BENCHMARKS.md)"
 
@@ -51,9 +51,13 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 
 serve: $(VENV)/.runtime
+	$(if $(filter-out 127.0.0.1 localhost ::1,$(BIND)),@echo "$(NETWORK_WARNING)")
 	$(VENV)/bin/pelican --listen --bind $(BIND) --port $(PORT) --settings $(SETTINGS)
 
+NETWORK_WARNING = Attention : BIND=$(BIND) rend l'aperçu visible par tous les appareils de ce réseau (brouillons compris). Arrêtez-le (Ctrl+C) dès que vous avez fini.
+
 devserver: $(VENV)/.runtime
+	$(if $(filter-out 127.0.0.1 localhost ::1,$(BIND)),@echo "$(NETWORK_WARNING)")
 	$(GUICHET) devserver --settings $(SETTINGS) --output $(OUTPUT) --bind $(BIND) --port $(PORT)
 
 demarche: $(VENV)/.runtime

@@ -9,33 +9,29 @@ import os
 _HERE = os.path.dirname(os.path.abspath(__file__))
 """Theme and plugins are found from this file, whichever settings file imports it."""
 
-# -- The town ---------------------------------------------------------------------------------
-SITENAME = "Mairie de Val-d'Aurore"
-GUICHET_TOWN = "Val-d'Aurore"
-AUTHOR = "Mairie de Val-d'Aurore"
+# -- The town: content/commune.md (plugins/town) ------------------------------------------------
+# Staff write the town's name, public address, main counter, accessibility status and themes in
+# content/commune.md; the town plugin reads it when the build starts and fills SITENAME, AUTHOR,
+# GUICHET_TOWN, GUICHET_PUBLIC_URL, GUICHET_MAIN_COUNTER, GUICHET_ACCESSIBILITY_STATUS and
+# GUICHET_THEMES (key → label, in the menus' order). Do not set them here.
 SITEURL = ""
-GUICHET_PUBLIC_URL = "https://www.val-daurore.fr"
-"""Written out in full on printed flyers (no scheme shown), so residents can type it."""
-GUICHET_MAIN_COUNTER = "mairie"
-"""Counter shown on the home page as the way to reach the town hall without internet."""
-GUICHET_ACCESSIBILITY_STATUS = "partiellement conforme"
-"""RGAA mention on every page: « totalement », « partiellement » or « non conforme »."""
-
-GUICHET_THEMES = {
-    "papiers": "Papiers d'identité",
-    "etat-civil": "État civil et famille",
-    "elections": "Élections",
-    "enfance": "Enfance et école",
-    "urbanisme": "Urbanisme et logement",
-    "social": "Solidarité",
-    "cimetiere": "Cimetière",
-}
-"""Theme key (written in a procedure's ``Theme`` field) → label; the order is the menu's."""
+GUICHET_TOWN_FILE = "commune.md"
+"""The town's file, inside the content folder (PATH)."""
+GUICHET_TOWN_FALLBACK = os.path.join(_HERE, "content", "commune.md")
+"""Read when a content folder has no town file of its own (tests, benchmarks): the sample town."""
 
 GUICHET_STALE_MONTHS = 12
 """A procedure verified longer ago than this is a warning (« à revoir »)."""
+GUICHET_STALE_SOON_DAYS = 30
+"""``make verifier`` also lists the procedures that will be « à revoir » within this many days."""
 GUICHET_TODAY = None
 """Date the site is built for (``2026-11-24``); None means SOURCE_DATE_EPOCH or today."""
+
+# -- Notices: a banner on every page (plugins/notices) ----------------------------------------
+GUICHET_NOTICES_PATH = "avis"
+"""Folder of content/ holding the notices (one file each: Texte, Debut, Fin, Lien)."""
+GUICHET_NOTICE_CLOSURE_DAYS = 14
+"""The main counter's exceptional closures starting within this many days are in the banner."""
 
 # -- Content report (`make verifier`, guichet/report) -------------------------------------------
 GUICHET_SENTENCE_MAX_WORDS = 25
@@ -66,7 +62,18 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["procedures", "sanitize", "images", "print", "minify", "precompress", "checks"]
+PLUGINS = [
+    "town",
+    "procedures",
+    "notices",
+    "sanitize",
+    "documents",
+    "images",
+    "print",
+    "minify",
+    "precompress",
+    "checks",
+]
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -74,9 +81,16 @@ CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "md5"
 
 # -- Content types and URLs (fixed: they are printed on paper) ------------------------------
-ARTICLE_PATHS = ["actualites"]
+ARTICLE_PATHS = []
+"""No news: a procedure portal tells what is true now, and the dated things residents must know
+(a closure, a strike, an election day) are notices (GUICHET_NOTICES_PATH), which disappear by
+themselves. Markdown files left in a folder below are refused with a message pointing there."""
+GUICHET_UNPUBLISHED_NEWS_PATHS = ["actualites"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = []
+STATIC_PATHS = ["documents"]
+"""content/documents/: forms and leaflets, copied as they are (plugins/documents checks them)."""
+DOCUMENTS_PATH = "documents"
+"""Folder of content/ holding the documents; published under the same name (/documents/x.pdf)."""
 COUNTER_PATHS = ["guichets"]
 PROCEDURE_PATHS = ["demarches"]
 
@@ -100,8 +114,7 @@ GUICHET_RESERVED_SLUGS = ["a-z", "fiche", "fiches", "index", "themes", "images",
 
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-ARTICLE_URL = "actualites/{slug}/"
-ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
+ARTICLE_SAVE_AS = ""
 
 DIRECT_TEMPLATES = ["index", "plan_du_site", "404"]
 PLAN_DU_SITE_URL = "plan-du-site/"

@@ -19,6 +19,7 @@ import ctypes
 import fcntl
 import filecmp
 import gzip
+import json
 import os
 import shutil
 import signal
@@ -222,10 +223,40 @@ def _build_and_check(settings_file: str, staging: Path, content, cache) -> int:
     return CONTENT_ERROR if problems else OK
 
 
+LAST_PUBLISH = "derniere-publication.json"
+"""Where the last ``make publish`` put the site, kept in the cache folder (CACHE_PATH):
+``make rollback`` finds the same place without its settings being repeated."""
+
+
+def _record(cache: str | None, settings_file: str) -> Path:
+    folder = cache or _read_publish_settings(settings_file).get("CACHE_PATH") or "cache"
+    return Path(folder) / LAST_PUBLISH
+
+
+def _remember(record: Path, published: Path, destination: str | None) -> None:
+    entry = {"dir": str(published), "rsync": destination or ""}
+    with contextlib.suppress(OSError):
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+
+
+def _last_publish(record: Path) -> dict:
+    with contextlib.suppress(OSError, ValueError):
+        entry = json.loads(record.read_text(encoding="utf-8"))
+        if isinstance(entry, dict) and entry.get("dir"):
+            return entry
+    return {}
+
+
 def _where(
-    settings_file: str, target: str | None, rsync_target: str | None
+    settings_file: str, target: str | None, rsync_target: str | None, remembered: bool = False
 ) -> tuple[Path, str | None]:
-    """The published folder and the rsync destination: arguments first, then the settings."""
+    """The published folder and the rsync destination: arguments first, then (for rollback)
+    where the last publish went, then the settings."""
+    last = _last_publish(_record(None, settings_file)) if remembered and not target else {}
+    if last:
+        destination = rsync_target if rsync_target is not None else last.get("rsync") or None
+        return Path(last["dir"]), destination
     settings = _read_publish_settings(settings_file)
     published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
     destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
@@ -274,6 +305,7 @@ def publish(
         finally:
             signal.signal(signal.SIGTERM, previous_handler)
             shutil.rmtree(staging, ignore_errors=True)
+    _remember(_record(cache, settings_file), published, destination)
     if had_previous:
         shown_previous = _shown(previous_of(published))
         print(msg.PUBLISHED.format(target=_shown(published), previous=shown_previous))
@@ -308,7 +340,7 @@ def rollback(
     rsync_target: str | None = None,
 ) -> int:
     """Put the previous version back online (run it again to undo); upload it if asked."""
-    published, destination = _where(settings_file, target, rsync_target)
+    published, destination = _where(settings_file, target, rsync_target, remembered=True)
     with _locked(published) as free:
         if not free:
             print(msg.BUSY, file=sys.stderr)

@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from guichet.messages import ContentErrors
 from guichet.messages import scaffold as msg
 from guichet.messages.procedures import PLACEHOLDER
 
@@ -71,6 +72,13 @@ def create_procedure(settings_file: str, slug: str, title: str) -> int:
     sys.path[:0] = [str(Path(p).resolve()) for p in settings["PLUGIN_PATHS"]]
     from procedures.dates import build_date
     from procedures.validation import check_slug
+    from town.load import apply_town
+
+    try:
+        apply_town(settings)  # themes and main counter: content/commune.md
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
 
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     target = folder / f"{slug}.md"

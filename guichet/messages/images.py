@@ -24,7 +24,7 @@ MISSING_HINT = (
     "Vérifiez le nom du fichier dans content/{folder}/ (majuscules, accents, extension .jpg "
     "ou .jpeg…)."
 )
-NOT_IMAGE = "Le fichier de l'image « {src} » n'est pas une image (JPEG, PNG, GIF ou WebP)."
+NOT_IMAGE = "Le fichier de l'image « {src} » n'est pas une image (JPEG, HEIC, PNG, GIF ou WebP)."
 NOT_IMAGE_HINT = (
     "Ouvrez-le dans un logiciel d'images et enregistrez-le en JPEG (photo) ou en PNG (dessin)."
 )

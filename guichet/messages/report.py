@@ -19,6 +19,8 @@ STALE_TITLE = (
 )
 STALE = "Vérifiée le {date}, il y a plus de {months} mois : relisez-la avec le service concerné."
 STALE_LINE = "{source} — vérifiée le {date}"
+SOON_TITLE = "Démarches à revoir dans les {days} prochains jours, la plus proche d'abord"
+SOON_LINE = "{source} — vérifiée le {verified}, à revoir à partir du {day}"
 NO_DATE = "La date de vérification (« Verifie-le ») manque ou n'est pas une date."
 
 BLOCKING = "Erreur qui empêche la construction du site : {message}"

@@ -10,7 +10,10 @@ page. Exit code 0 even with findings (the report advises; the build is what refu
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from guichet.messages import ContentErrors
 
 
 def run(settings_file: str, content: str | None, report_dir: str, strict: bool = False) -> int:
@@ -18,7 +21,11 @@ def run(settings_file: str, content: str | None, report_dir: str, strict: bool =
     from .html import render as render_html
     from .terminal import render as render_text
 
-    settings = load_settings(settings_file, content)
+    try:
+        settings = load_settings(settings_file, content)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
     report = build_report(settings)
     target = Path(report_dir) / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from datetime import date
 from guichet.messages import report as msg
 
 from .elements import Elements, alt_problem, heading_problems
-from .links import check_link
+from .links import DOCUMENTS_DIR, check_link
 from .model import Finding
 from .readability import Score, score, sentences, words
 from .source import Unit
@@ -32,6 +32,20 @@ def months_since(earlier: date, later: date) -> float:
 def is_stale(verified: date, today: date, months: int) -> bool:
     """Checked more than ``months`` months ago (the build's warning uses the same rule)."""
     return months_since(verified, today) > months
+
+
+def stale_on(verified: date, today: date, months: int, days: int) -> date | None:
+    """The first day within ``days`` days after ``today`` on which the check becomes stale
+    (same rule as :func:`is_stale`), or None: not stale yet, and not that soon."""
+    from datetime import timedelta
+
+    if is_stale(verified, today, months):
+        return None
+    for ahead in range(1, days + 1):
+        day = today + timedelta(days=ahead)
+        if is_stale(verified, day, months):
+            return day
+    return None
 
 
 def stale_findings(verified: date | None, today: date, months: int) -> list[Finding]:
@@ -121,7 +135,8 @@ def element_findings(
         if checked.kind == "external":
             external.append(href)
         elif checked.kind == "broken":
-            template = msg.BROKEN_FILE if href.startswith("{") else msg.BROKEN_LINK
+            is_file = href.startswith("{") or checked.target.startswith(DOCUMENTS_DIR + "/")
+            template = msg.BROKEN_FILE if is_file else msg.BROKEN_LINK
             text = template.format(href=href, target=checked.target)
             findings.append(Finding(text, find_line(lines, href, body_start), kind="broken_link"))
     return findings, external

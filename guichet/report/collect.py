@@ -11,7 +11,14 @@ from pathlib import Path
 
 from guichet.messages import report as msg
 
-from .checks import Limits, counter_use, element_findings, readability, stale_findings
+from .checks import (
+    Limits,
+    counter_use,
+    element_findings,
+    readability,
+    stale_findings,
+    stale_on,
+)
 from .elements import collect as collect_elements
 from .model import FileReport, Finding, Report
 from .source import Unit, body_units, plain_text, split_metadata
@@ -38,7 +45,9 @@ def load_settings(settings_file: str, content: str | None = None) -> dict:
     for path in reversed(settings["PLUGIN_PATHS"]):
         if str(Path(path).resolve()) not in sys.path:
             sys.path.insert(0, str(Path(path).resolve()))
-    return settings
+    from town.load import apply_town  # the town's name and themes: content/commune.md
+
+    return apply_town(settings)
 
 
 def _files(root: Path, folders: list[str]) -> list[Path]:
@@ -214,9 +223,20 @@ def build_report(settings: dict) -> Report:
         )
     for report in files:
         report.findings.sort(key=lambda f: (f.line is not None, f.line or 0))
+    soon_days = int(settings.get("GUICHET_STALE_SOON_DAYS", 30))
+    soon = [
+        (f, day)
+        for f in files
+        if f.kind == "procedure" and f.verified
+        for day in [stale_on(f.verified, site.today, site.limits.stale_months, soon_days)]
+        if day
+    ]
+    soon.sort(key=lambda item: (item[1], item[0].source))
     return Report(
         today=site.today,
         stale_months=site.limits.stale_months,
+        stale_soon=soon,
+        soon_days=soon_days,
         files=files,
         external={url: sorted(sources) for url, sources in sorted(site.external.items())},
     )

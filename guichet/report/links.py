@@ -34,6 +34,23 @@ def normalise_url(path: str) -> str:
     return path
 
 
+DOCUMENTS_DIR = "documents"
+"""content/documents/, linked as images are (plugins/documents): ``documents/x.pdf`` from the
+content folder, ``/documents/x.pdf``, or ``../documents/x.pdf`` from the page's folder."""
+
+
+def document_file(href: str, source_dir: str) -> str | None:
+    """The content file a link to a document names (``documents/x.pdf``), or None."""
+    path = urlsplit(href).path
+    if path.startswith("/"):
+        resolved = posixpath.normpath(path.lstrip("/"))
+    elif path.startswith(("./", "../")):
+        resolved = posixpath.normpath(posixpath.join(source_dir, path))
+    else:
+        resolved = posixpath.normpath(path) if path else ""
+    return resolved if resolved.split("/", 1)[0] == DOCUMENTS_DIR and "/" in resolved else None
+
+
 def check_link(
     href: str,
     page_url: str,
@@ -62,5 +79,8 @@ def check_link(
             return LinkCheck("ok" if resolved in content_files else "broken", resolved)
     if urlsplit(href).scheme:  # ftp:, data:… : not a page of the site, not checked
         return LinkCheck("ignored", href)
+    document = document_file(href, source_dir)
+    if document:
+        return LinkCheck("ok" if document in content_files else "broken", document)
     url = normalise_url(urljoin(page_url, href))
     return LinkCheck("ok" if url in site_urls else "broken", url)

@@ -40,6 +40,10 @@ class Report:
     files: list[FileReport]
     external: dict[str, list[str]]
     """URL of another site → files that link to it (sorted)."""
+    stale_soon: list[tuple[FileReport, date]] = field(default_factory=list)
+    """Procedures that become stale within ``soon_days`` days, with that day, soonest first.
+    Advance notice only: not findings (``--strict`` does not fail on them)."""
+    soon_days: int = 30
 
     @property
     def procedures(self) -> list[FileReport]:

@@ -21,12 +21,25 @@ def _finding(finding: Finding) -> list[str]:
     return lines
 
 
+def _soon(report: Report) -> list[str]:
+    """Procedures about to go stale: an advance notice, before they become findings."""
+    lines = [msg.SOON_TITLE.format(days=report.soon_days) + " :"]
+    for item, day in report.stale_soon:
+        verified, shown = _format_date(item.verified), _format_date(day)
+        lines.append(
+            "  • " + msg.SOON_LINE.format(source=item.source, verified=verified, day=shown)
+        )
+    return lines
+
+
 def render(report: Report, html_path: str) -> str:
     procedures = msg.count(len(report.procedures), "démarche")
     counters = msg.count(len(report.counters), "guichet")
     external = msg.EXTERNAL_COUNT.format(count=msg.count(len(report.external), "lien", "liens"))
     if not report.finding_count:
         lines = [msg.ALL_GOOD.format(procedures=procedures, counters=counters, path=html_path)]
+        if report.stale_soon:
+            lines += ["", *_soon(report)]
         if report.external:
             lines.append(external)
         return "\n".join(lines) + "\n"
@@ -45,6 +58,8 @@ def render(report: Report, html_path: str) -> str:
                 "  • " + msg.STALE_LINE.format(source=item.source, date=_format_date(item.verified))
             )
         lines.append("")
+    if report.stale_soon:
+        lines += [*_soon(report), ""]
     for item in report.with_findings:
         lines.append(f"{item.source} — {item.title}")
         for finding in item.findings:

@@ -119,6 +119,10 @@ def scaled_height(width: int, height: int, new_width: int) -> int:
     return max(1, round(height * new_width / width))
 
 
+PHOTO_FORMATS = frozenset({"JPEG", "HEIF"})
+"""Camera formats: always published as JPEG (and WebP), a HEIC phone photo included."""
+
+
 def choose_format(source_format: str | None, has_alpha: bool, few_colours: bool) -> str:
     """``JPEG`` for photographs, ``PNG`` for drawings, screenshots and transparency.
 
@@ -126,7 +130,7 @@ def choose_format(source_format: str | None, has_alpha: bool, few_colours: bool)
     would weigh 5 to 10 times more. Anything with transparency, or with at most 256 colours,
     stays lossless PNG.
     """
-    if source_format == "JPEG":
+    if source_format in PHOTO_FORMATS:
         return "JPEG"
     if has_alpha or few_colours:
         return "PNG"

@@ -16,8 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageChops, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from .plan import Options, choose_format, plan_widths, scaled_height
+
+register_heif_opener()
+"""iPhone photos (HEIC/HEIF) open like any other image: oriented, then stripped."""
 
 ORIENTATION_TAG = 0x0112
 WEBP_METHOD = 4

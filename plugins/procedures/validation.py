@@ -44,6 +44,7 @@ PROCEDURE_FIELDS = {
     "verifie-le": "Verifie-le",
     "service-en-ligne": "Service-en-ligne",
     "populaire": "Populaire",
+    "formulaires": "Formulaires",
 }
 
 
@@ -69,6 +70,8 @@ class ProcedureData:
     verified: date
     online_service: str | None
     popular: bool
+    forms: tuple[str, ...] = ()
+    """``Formulaires`` lines as written (``[texte](documents/x.pdf)``): plugins/documents."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ def check_procedure(
             verified=verified,
             online_service=online,
             popular=bool(popular),
+            forms=tuple(fields.lines("formulaires")),
         )
     return Checked(data, tuple(fields.errors), tuple(fields.warnings))
 

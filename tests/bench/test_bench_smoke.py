@@ -206,7 +206,9 @@ def test_report_warns_when_a_cold_build_did_no_image_work(tiny_bench):
 @pytest.mark.slow
 def test_heavy_variants_build_cold_only_heavy_runs_times_but_all_is_rebuilt_every_run(tmp_path):
     town = make_town(tmp_path / "town", 3, 2, 1, photo_size=SMALL_PHOTO)
-    main = run.bench_main(tmp_path / "town", tmp_path / "work", 2, FULL, town, heavy_runs=1)
+    main = run.bench_main(
+        tmp_path / "town", tmp_path / "work", 2, builds.base_plugins(), town, heavy_runs=1
+    )
     variants = main["variants"]
     assert [len(variants[name]["cold"]) for name in ("plain", "core")] == [2, 2]
     assert [len(variants[name]["cold"]) for name in run.HEAVY_VARIANTS] == [1, 1, 1]

@@ -7,8 +7,8 @@ import re
 
 import pytest
 from procedures.generator import french_sort_key
+from town.commune import parse_commune
 
-from pelicanconf import GUICHET_THEMES
 from tests.conftest import ROOT
 from tests.html_pages import parse
 from tests.print.helpers import OPENING_TIME, counter_facts, is_a4, meta, page_text, pdf_reader
@@ -42,7 +42,8 @@ def test_flyer_pdfs_carry_title_language_and_author(sample_site):
 def test_booklet_has_every_flyer_once_in_theme_order(sample_site):
     reader = pdf_reader(sample_site / "demarches" / "fiches.pdf")
     assert len(reader.pages) == len(PROCEDURES)
-    themes = list(GUICHET_THEMES)
+    town = (ROOT / "content/commune.md").read_text(encoding="utf-8")
+    themes = list(parse_commune(town, "commune.md").settings["GUICHET_THEMES"])
     expected = sorted(
         (meta(p) for p in PROCEDURES),
         key=lambda f: (themes.index(f["theme"]), french_sort_key(f["titre"])),
