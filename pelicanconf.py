@@ -213,3 +213,26 @@ PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
 Flyers themselves go to PROCEDURE_PDF_SAVE_AS; PDFs are cached in CACHE_PATH/print/."""
 PRINT_WORKERS = None
 """Processes laying flyers out in parallel; None: one per core."""
+
+# -- Imports from service-public.fr (guichet/importers; docs/guide-redaction.md) --------------
+GUICHET_IMPORT_PIVOTS = {
+    "mairie": ["mairie"],
+    "ccas": ["ccas"],
+    "mairie_annexe": ["mairie-annexe"],
+}
+"""« Où s'adresser » of a fiche (its ``PivotLocal``, e.g. ``mairie``, ``cpam``) → the town's
+counter(s). A pivot listed nowhere, or pointing to a counter that does not exist, is cited in
+the text; a fiche none of whose pivots gives a counter gets GUICHET_MAIN_COUNTER."""
+GUICHET_IMPORT_THEMES = {
+    "N19810": "papiers",
+    "Papiers - Citoyenneté - Élections": "papiers",
+    "Papiers - Citoyenneté": "papiers",
+    "Famille - Scolarité": "etat-civil",
+    "Famille": "etat-civil",
+    "Logement": "urbanisme",
+    "Social - Santé": "social",
+}
+"""A fiche's ``Theme`` (its ID or title) or ``dc:subject`` → theme key (compared without case or
+accents). ``--theme`` wins; a fiche matching none gets GUICHET_IMPORT_DEFAULT_THEME."""
+GUICHET_IMPORT_DEFAULT_THEME = None
+"""Theme of a fiche whose theme maps to none of GUICHET_THEMES; None: the first theme."""
