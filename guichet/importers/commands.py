@@ -145,10 +145,10 @@ def _good_slug(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name)) and len(name) <= 40
 
 
-def _print_changes(changes: layers.Changes | None) -> None:
+def _print_changes(changes: layers.Changes | None, title: str = msg.DIFF_TITLE) -> None:
     if changes is None or not changes.any:
         return
-    print(msg.DIFF_TITLE)
+    print(title)
     for title in changes.added:
         print(msg.DIFF_ADDED.format(title=title))
     for title in changes.removed:
@@ -157,3 +157,77 @@ def _print_changes(changes: layers.Changes | None) -> None:
         print(msg.DIFF_CHANGED.format(title=title))
     for name, old, new in changes.fields:
         print(msg.DIFF_FIELD.format(field=name, old=old, new=new))
+
+
+def _existing_counter_file(folder: Path, record_id: str) -> Path | None:
+    for path in sorted(folder.glob("*.md")):
+        head = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+        if record_id and layers.parse(head + "\n\n").first("Annuaire-id") == record_id:
+            return path
+    return None
+
+
+def _other_records(folder: Path, ids: set[str]) -> set[str]:
+    """Counter files an import of another Annuaire record wrote: never taken for this one."""
+    taken = set()
+    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+        head = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+        record = layers.parse(head + "\n\n").first("Annuaire-id")
+        if record and record not in ids:
+            taken.add(path.stem)
+    return taken
+
+
+def import_counters(
+    settings_file: str, source: str, insee: str, types: str = "mairie", content: str | None = None
+) -> int:
+    """Write or update ``content/guichets/<slug>.md`` from the Annuaire de l'administration."""
+    from .annuaire import check_insee, load, select
+    from .counter import compose_counter, slug_for
+
+    settings = _settings(settings_file, content)
+    folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
+    path = Path(source)
+    kinds = tuple(k.strip() for k in types.split(",") if k.strip()) or ("mairie",)
+    try:
+        if not path.is_file():
+            raise ImportFailed(msg.NOT_FOUND.format(path=source), msg.NOT_FOUND_HINT)
+        code = check_insee(insee)
+        records = load(path.read_bytes(), _shown(path))
+        selection = select(records, code, kinds)
+        if not selection.offices:
+            error = ImportFailed(
+                msg.NO_RECORD.format(types=", ".join(kinds), insee=code, path=_shown(path)),
+                msg.NO_RECORD_HINT,
+            )
+            if selection.kinds_seen:
+                error.hint += "\n" + msg.TYPES_SEEN.format(types=", ".join(sorted(selection.kinds_seen)))
+            raise error
+        planned = []
+        assigned = _other_records(folder, {o.id for o in selection.offices})
+        for office in selection.offices:
+            target = _existing_counter_file(folder, office.id) if folder.exists() else None
+            if target is None:
+                slug = slug_for(office, assigned)
+                target = folder / f"{slug}.md"
+            assigned.add(target.stem)
+            existing = layers.parse(target.read_text(encoding="utf-8")) if target.exists() else None
+            planned.append((office, target, compose_counter(office, path.name, existing)))
+    except ImportFailed as error:
+        return _fail(error)
+    folder.mkdir(parents=True, exist_ok=True)
+    for office, target, composed in planned:
+        shown = _shown(target)
+        date_text = office.updated.strftime("%d/%m/%Y") if office.updated else "date inconnue"
+        old = target.read_text(encoding="utf-8") if target.exists() else None
+        if old == composed.text:
+            print(msg.COUNTER_UNCHANGED.format(path=shown, name=office.name))
+            continue
+        write_atomically(target, composed.text.encode("utf-8"), 0o644)
+        template = msg.COUNTER_CREATED if old is None else msg.COUNTER_UPDATED
+        print(template.format(path=shown, name=office.name, date=date_text))
+        for line in composed.lines:
+            print(line)
+        _print_changes(composed.changes, msg.DIFF_TITLE_COUNTER)
+    print(msg.NEXT)
+    return 0

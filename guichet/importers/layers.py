@@ -132,7 +132,7 @@ def compare(
 ) -> Changes:
     """What changed between two imports: parts of the text, and the ``watched`` fields."""
     old, new = sections(old_text), sections(new_text)
-    label = lambda title: title or "introduction"  # noqa: E731
+    label = lambda title: title or "texte d'introduction"  # noqa: E731
     added = tuple(label(t) for t in new if t not in old)
     removed = tuple(label(t) for t in old if t not in new)
     changed = tuple(label(t) for t in new if t in old and old[t] != new[t])

@@ -78,6 +78,7 @@ MISSING_PROJECT_SECTION = (
 )
 UNKNOWN_ELEMENT = "  ⚠ Élément « {name} » inconnu ({count} fois) : son texte est gardé tel quel."
 DIFF_TITLE = "  Changements dans le texte national :"
+DIFF_TITLE_COUNTER = "  Changements repris de l'Annuaire :"
 DIFF_ADDED = "    + partie ajoutée : « {title} »"
 DIFF_REMOVED = "    − partie retirée : « {title} »"
 DIFF_CHANGED = "    ~ partie modifiée : « {title} »"
