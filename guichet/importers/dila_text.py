@@ -19,7 +19,7 @@ SP_FICHE = "https://www.service-public.fr/particuliers/vosdroits/{id}"
 
 _SPACES = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)]))(\s)")
 
 NOTE_LABELS = {"ANoter": "À noter", "ASavoir": "À savoir", "Attention": "Attention"}
 INLINE = {
@@ -174,7 +174,7 @@ class Converter:
         text = self.inline(element)
         if not text:
             return []
-        return [_LINE_START.sub(r"\1\\\2\3", text)]
+        return [_LINE_START.sub(_escape_start, text)]
 
     def _list(self, element: Element, level: int) -> list[str]:
         numbered = (element.get("type") or "").strip() == "numero"
@@ -235,6 +235,12 @@ class Converter:
             if local_name(child) != "Titre":
                 out += self.block(child, level + 1)
         return out
+
+
+def _escape_start(match: re.Match) -> str:
+    """A paragraph Markdown would read as a heading, quote or list: ``\\#``, ``1\\.``."""
+    lead, mark, number, dot, space = match.groups()
+    return f"{lead}\\{mark}{space}" if mark else f"{lead}{number}\\{dot}{space}"
 
 
 def _indent(text: str, spaces: int) -> str:
