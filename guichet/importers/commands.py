@@ -39,6 +39,8 @@ def _fail(error: ImportFailed) -> int:
 
 
 def _fiche_bytes(source: Path, fiche_id: str | None) -> tuple[bytes, str]:
+    if str(source) in ("", "."):
+        raise ImportFailed(msg.NO_FILE.format(command="importer-fiche"))
     if not source.exists():
         raise ImportFailed(msg.NOT_FOUND.format(path=source), msg.NOT_FOUND_HINT)
     if source.is_dir():
@@ -190,8 +192,12 @@ def import_counters(
     path = Path(source)
     kinds = tuple(k.strip() for k in types.split(",") if k.strip()) or ("mairie",)
     try:
+        if not source.strip():
+            raise ImportFailed(msg.NO_FILE.format(command="importer-guichets"))
         if not path.is_file():
             raise ImportFailed(msg.NOT_FOUND.format(path=source), msg.NOT_FOUND_HINT)
+        if not insee.strip():
+            raise ImportFailed(msg.NO_INSEE)
         code = check_insee(insee)
         records = load(path.read_bytes(), _shown(path))
         selection = select(records, code, kinds)

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 # -- reading a fiche --------------------------------------------------------------------------
+NO_FILE = "Indiquez le fichier à importer : make {command} FICHIER=chemin/du/fichier"
+NO_INSEE = (
+    "Indiquez le code INSEE de la commune (5 caractères, à ne pas confondre avec le code "
+    "postal) : make importer-guichets FICHIER=… INSEE=12345"
+)
 NOT_FOUND = "Le fichier ou dossier « {path} » n'existe pas."
 NOT_FOUND_HINT = "Vérifiez le chemin : make importer-fiche FICHIER=chemin/vers/F1341.xml"
 FOLDER_NEEDS_ID = "« {path} » est un dossier : indiquez la fiche à prendre dedans."

@@ -54,7 +54,8 @@ def crawl(site: Path, start: str, follow: tuple[str, ...]) -> tuple[set[str], se
             match = re.fullmatch(r"/demarches/([^/]+)/", href)
             if match and match.group(1) != "a-z":
                 slugs.add(match.group(1))
-            if href.startswith(follow) and href not in seen:
+            if href.startswith(follow) and href.endswith("/") and href not in seen:  # pages,
+                # not files (a counter's closures, fermetures.ics)
                 seen.add(href)
                 queue.append(href)
     return seen, slugs
