@@ -77,7 +77,8 @@ PLUGINS = [
     "checks",
 ]
 """``opendata`` sets each counter's link to its closures (iCalendar) before ``print`` lays out
-the flyers and pages are written; it writes /donnees/, the .ics files, sitemap.xml and robots.txt."""
+the flyers and pages are written; it writes /donnees/, the .ics files, sitemap.xml and
+robots.txt."""
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     rollback_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
 
     fiche_cmd = sub.add_parser(
-        "importer-fiche", help="créer ou mettre à jour une démarche depuis une fiche service-public.fr"
+        "importer-fiche",
+        help="créer ou mettre à jour une démarche depuis une fiche service-public.fr",
     )
     fiche_cmd.add_argument("fichier", help="fiche XML (F1341.xml) ou dossier de l'archive")
     fiche_cmd.add_argument("--fiche", default=None, help="numéro de la fiche dans un dossier")

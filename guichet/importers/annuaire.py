@@ -63,13 +63,17 @@ def load(data: bytes, source: str) -> list[dict]:
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportFailed(msg.NOT_JSON.format(path=source, error=error), msg.NOT_JSON_HINT) from None
+        raise ImportFailed(
+            msg.NOT_JSON.format(path=source, error=error), msg.NOT_JSON_HINT
+        ) from None
     records = parsed
     if isinstance(parsed, dict):
         records = parsed.get("service", parsed.get("results", parsed.get("records")))
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ImportFailed(msg.NOT_ANNUAIRE.format(path=source), msg.NOT_JSON_HINT)
-    return [_decoded(r.get("fields", r) if isinstance(r.get("fields"), dict) else r) for r in records]
+    return [
+        _decoded(r.get("fields", r) if isinstance(r.get("fields"), dict) else r) for r in records
+    ]
 
 
 def _decoded(record: dict) -> dict:
@@ -102,10 +106,14 @@ def select(records: Iterable[dict], insee: str, kinds: tuple[str, ...]) -> Selec
             if not isinstance(pivot, dict):
                 continue
             codes = pivot.get("code_insee_commune") or record.get("code_insee_commune") or []
-            codes = [str(c).strip().upper() for c in (codes if isinstance(codes, list) else [codes])]
+            codes = [
+                str(c).strip().upper() for c in (codes if isinstance(codes, list) else [codes])
+            ]
             if insee not in codes:
                 continue
-            kind = _kind(str(pivot.get("type_service_local") or record.get("type_service_local") or ""))
+            kind = _kind(
+                str(pivot.get("type_service_local") or record.get("type_service_local") or "")
+            )
             selection.kinds_seen.add(kind)
             if kind in wanted:
                 selection.offices.append(office(record, kind))
@@ -129,8 +137,13 @@ def _clean(value) -> str:
 
 def office(record: dict, kind: str) -> Office:
     physical, postal = _addresses(_list(record.get("adresse")))
-    phones = [_clean(t.get("valeur")) for t in _list(record.get("telephone")) if isinstance(t, dict)]
-    emails = [_clean(e.get("valeur") if isinstance(e, dict) else e) for e in _list(record.get("adresse_courriel"))]
+    phones = [
+        _clean(t.get("valeur")) for t in _list(record.get("telephone")) if isinstance(t, dict)
+    ]
+    emails = [
+        _clean(e.get("valeur") if isinstance(e, dict) else e)
+        for e in _list(record.get("adresse_courriel"))
+    ]
     hours, notes = opening_hours(_list(record.get("plage_ouverture")))
     return Office(
         id=_clean(record.get("id")),
@@ -163,7 +176,8 @@ def _addresses(entries: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def address_lines(entry: dict) -> tuple[str, ...]:
-    """``numero_voie``, ``complement1``/``2``, ``service_distribution``, ``code_postal nom_commune``."""
+    """Address lines: ``complement1``/``2``, ``numero_voie``, ``service_distribution``, then
+    ``code_postal nom_commune``."""
     lines = [
         _clean(entry.get(k))
         for k in ("complement1", "complement2", "numero_voie", "service_distribution")
@@ -214,7 +228,10 @@ def opening_hours(ranges: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
         last = first if last is None or last < first else last
         spans = []
         for n in (1, 2):
-            start, end = _time(entry.get(f"valeur_heure_debut_{n}")), _time(entry.get(f"valeur_heure_fin_{n}"))
+            start, end = (
+                _time(entry.get(f"valeur_heure_debut_{n}")),
+                _time(entry.get(f"valeur_heure_fin_{n}")),
+            )
             if start and end and _minutes(end) > _minutes(start):
                 spans.append((start, end))
         for day in range(first, last + 1):
@@ -231,7 +248,9 @@ def opening_hours(ranges: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
             day += 1
             continue
         end = day
-        while end + 1 < 7 and sorted(per_day.get(end + 1, []), key=lambda s: _minutes(s[0])) == spans:
+        while (
+            end + 1 < 7 and sorted(per_day.get(end + 1, []), key=lambda s: _minutes(s[0])) == spans
+        ):
             end += 1
         ranges_text = ", ".join(f"{a}-{b}" for a, b in _merged(spans))
         lines.append(f"{_days_text(day, end)} : {ranges_text}")

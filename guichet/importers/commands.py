@@ -46,7 +46,8 @@ def _fiche_bytes(source: Path, fiche_id: str | None) -> tuple[bytes, str]:
     if source.is_dir():
         if not fiche_id:
             raise ImportFailed(
-                msg.FOLDER_NEEDS_ID.format(path=source), msg.FOLDER_NEEDS_ID_HINT.format(path=source)
+                msg.FOLDER_NEEDS_ID.format(path=source),
+                msg.FOLDER_NEEDS_ID_HINT.format(path=source),
             )
         candidates = [source / f"{fiche_id}.xml", *source.glob(f"*/{fiche_id}.xml")]
         found = next((c for c in candidates if c.is_file()), None)
@@ -92,7 +93,9 @@ def import_fiche(
             )
         counters = frozenset(p.stem for p in counters_folder.glob("*.md"))
         if not counters:
-            raise ImportFailed(msg.NO_COUNTER.format(path=_shown(counters_folder)), msg.NO_COUNTER_HINT)
+            raise ImportFailed(
+                msg.NO_COUNTER.format(path=_shown(counters_folder)), msg.NO_COUNTER_HINT
+            )
         main = settings.get("GUICHET_MAIN_COUNTER", "mairie")
         choices = Choices(
             themes=themes,
@@ -207,7 +210,9 @@ def import_counters(
                 msg.NO_RECORD_HINT,
             )
             if selection.kinds_seen:
-                error.hint += "\n" + msg.TYPES_SEEN.format(types=", ".join(sorted(selection.kinds_seen)))
+                error.hint += "\n" + msg.TYPES_SEEN.format(
+                    types=", ".join(sorted(selection.kinds_seen))
+                )
             raise error
         planned = []
         assigned = _other_records(folder, {o.id for o in selection.offices})

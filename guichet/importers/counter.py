@@ -94,7 +94,9 @@ def compose_counter(
         marker = existing.local_marker if existing and existing.local_marker else LOCAL_MARKER
         text = layers.render(fields, DIRECTORY_COMMENT, notes, marker, local)
     else:  # nothing from the Annuaire in the text: no markers, the text is the town's
-        text = layers.render_header(fields) + "\n" + (f"\n{local.strip()}\n" if local.strip() else "")
+        text = (
+            layers.render_header(fields) + "\n" + (f"\n{local.strip()}\n" if local.strip() else "")
+        )
     changes = None
     if existing is not None:
         changes = layers.compare(

@@ -131,7 +131,8 @@ def read_fiche(data: bytes, source: str) -> Fiche:
     fiche = Fiche(
         id=ident,
         schema=schema,
-        url=(root.get("spUrl") or "").strip() or f"https://www.service-public.fr/particuliers/vosdroits/{ident}",
+        url=(root.get("spUrl") or "").strip()
+        or f"https://www.service-public.fr/particuliers/vosdroits/{ident}",
         title=title,
         description=_dc(root, "description"),
         updated=updated,

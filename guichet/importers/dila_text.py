@@ -159,7 +159,9 @@ class Converter:
             text = self._inline_child(element)
             return [text] if text else []
         self._unknown(name)
-        return self.blocks(element, level) or ([self.inline(element)] if self.inline(element) else [])
+        return self.blocks(element, level) or (
+            [self.inline(element)] if self.inline(element) else []
+        )
 
     def inline_all(self, element: Element) -> str:
         """The inline text of an element that may wrap its text in ``Paragraphe``s (``Titre``)."""

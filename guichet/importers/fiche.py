@@ -88,7 +88,9 @@ def compose(fiche: Fiche, choices: Choices, existing: layers.ContentFile | None)
         for name in LOCAL_FIELDS:
             if existing.get(name):
                 local_values[name] = existing.get(name)
-        lines.append(msg.KEPT_LOCAL.format(marker="AJOUTS DE LA MAIRIE", fields=", ".join(LOCAL_FIELDS)))
+        lines.append(
+            msg.KEPT_LOCAL.format(marker="AJOUTS DE LA MAIRIE", fields=", ".join(LOCAL_FIELDS))
+        )
     ordered = {
         "Titre": fields["Titre"],
         "Resume": fields["Resume"],
@@ -107,15 +109,11 @@ def compose(fiche: Fiche, choices: Choices, existing: layers.ContentFile | None)
         if key in NEEDS_LIST and key not in mapped:
             lines.append(msg.MISSING_PROJECT_SECTION.format(heading=heading))
     local = existing.local if existing else ""
-    marker = (existing.local_marker if existing and existing.local_marker else LOCAL_MARKER)
-    text = layers.render(
-        ordered, NATIONAL_COMMENT.format(id=fiche.id), body, marker, local
-    )
+    marker = existing.local_marker if existing and existing.local_marker else LOCAL_MARKER
+    text = layers.render(ordered, NATIONAL_COMMENT.format(id=fiche.id), body, marker, local)
     changes = None
     if existing is not None and existing.imported is not None:
-        changes = layers.compare(
-            existing.imported, body, existing.fields, ordered, NATIONAL_FIELDS
-        )
+        changes = layers.compare(existing.imported, body, existing.fields, ordered, NATIONAL_FIELDS)
     for name, count in sorted(fiche.unknown.items()):
         lines.append(msg.UNKNOWN_ELEMENT.format(name=name, count=count))
     return Composed(text, lines, changes)

@@ -45,7 +45,9 @@ NO_COUNTER = "Aucun guichet n'existe dans {path} : importez d'abord les guichets
 NO_COUNTER_HINT = "make importer-guichets FICHIER=annuaire.json INSEE=12345, ou écrivez mairie.md."
 
 # -- what the import did --------------------------------------------------------------------
-CREATED = "✓ {path} a été créé à partir de la fiche {id} (service-public.fr, mise à jour le {date})."
+CREATED = (
+    "✓ {path} a été créé à partir de la fiche {id} (service-public.fr, mise à jour le {date})."
+)
 UPDATED = "✓ {path} a été mis à jour à partir de la fiche {id} (mise à jour le {date})."
 UNCHANGED = "✓ {path} : rien n'a changé dans la fiche {id} (mise à jour le {date})."
 KEPT_LOCAL = "  Vos ajouts (après « {marker} ») et les champs {fields} sont conservés."
@@ -64,7 +66,9 @@ MAIN_COUNTER = (
     "le guichet principal « {slug} » est indiqué. Changez le champ Guichets si besoin."
 )
 COST_FROM_FICHE = "  Coût repris de la fiche : « {value} »."
-COST_DEFAULT = "  ⚠ La fiche n'indique pas de coût : « {value} » est écrit. Complétez Cout si besoin."
+COST_DEFAULT = (
+    "  ⚠ La fiche n'indique pas de coût : « {value} » est écrit. Complétez Cout si besoin."
+)
 DELAY_DEFAULT = (
     "  ⚠ La fiche n'indique pas de délai : « {value} » est écrit. Complétez Delai si besoin."
 )
@@ -116,5 +120,7 @@ NO_HOURS = (
     "« À REMPLIR », à compléter avant « make html »."
 )
 BAD_PHONE = "  ⚠ Pas de téléphone dans l'Annuaire pour {name} : le champ Telephone est à remplir."
-BAD_ADDRESS = "  ⚠ Pas d'adresse complète dans l'Annuaire pour {name} : le champ Adresse est à remplir."
+BAD_ADDRESS = (
+    "  ⚠ Pas d'adresse complète dans l'Annuaire pour {name} : le champ Adresse est à remplir."
+)
 HOURS_NOTE = "  Remarques sur les horaires reprises dans le texte : {notes}."

@@ -18,8 +18,8 @@ from urllib.parse import urlparse
 from pelican import signals
 
 from .closures_ics import closures_calendar
-from .schema import schema_hours
 from .records import absolute, counter_record, procedure_record
+from .schema import schema_hours
 from .settings import OpenData, read
 from .sitemap import robots_txt, sitemap_xml
 from .tables import COUNTERS, PROCEDURES, csv_file, json_file, json_schema, table_schema
@@ -72,9 +72,7 @@ def _write_tables(root: Path, config: OpenData, owner, site_name: str, build_dat
     base = config.public_url
     procedures = [procedure_record(p, base) for p in owner.procedures]
     counters = [
-        counter_record(
-            c, base, absolute(base, c.closures_ics_url) if c.closures_ics_url else None
-        )
+        counter_record(c, base, absolute(base, c.closures_ics_url) if c.closures_ics_url else None)
         for c in owner.counters
     ]
     for dataset, records in ((PROCEDURES, procedures), (COUNTERS, counters)):
@@ -107,7 +105,12 @@ def _dump(value: dict) -> str:
 def _urls(config: OpenData, owner, pages_generator, settings) -> list[tuple[str, str | None]]:
     base = config.public_url
     urls: list[tuple[str, str | None]] = [(absolute(base, ""), None)]
-    for key in ("PROCEDURES_INDEX_URL", "PROCEDURES_AZ_URL", "COUNTERS_INDEX_URL", "PLAN_DU_SITE_URL"):
+    for key in (
+        "PROCEDURES_INDEX_URL",
+        "PROCEDURES_AZ_URL",
+        "COUNTERS_INDEX_URL",
+        "PLAN_DU_SITE_URL",
+    ):
         if settings.get(key):
             urls.append((absolute(base, settings[key]), None))
     for theme in owner.themes:

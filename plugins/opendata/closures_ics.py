@@ -8,7 +8,7 @@ date (byte-stable builds). ``icalendar`` folds long lines at 75 octets and write
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -25,10 +25,12 @@ def closures_calendar(counter: Any, host: str, site_name: str, stamp) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Fermetures – {counter.data.title}")
     calendar.add("x-wr-timezone", "Europe/Paris")
-    dtstamp = datetime.combine(stamp, time(0, 0), tzinfo=timezone.utc)
+    dtstamp = datetime.combine(stamp, time(0, 0), tzinfo=UTC)
     for closure in counter.data.closures:
         event = Event()
-        event.add("uid", f"fermeture-{counter.slug}-{closure.start:%Y%m%d}-{closure.end:%Y%m%d}@{host}")
+        event.add(
+            "uid", f"fermeture-{counter.slug}-{closure.start:%Y%m%d}-{closure.end:%Y%m%d}@{host}"
+        )
         event.add("dtstamp", dtstamp)
         event.add("dtstart", closure.start)
         event.add("dtend", closure.end + timedelta(days=1))

@@ -16,8 +16,14 @@ OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 def plain_text(html: str) -> str:
     """An HTML fragment (a list item) as text."""
     text = _TAG.sub("", html)
-    for entity, char in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'),
-                         ("&#39;", "'"), ("&amp;", "&")):
+    for entity, char in (
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", '"'),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+    ):
         text = text.replace(entity, char)
     return " ".join(text.split())
 

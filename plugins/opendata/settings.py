@@ -38,5 +38,7 @@ def read(settings: dict) -> OpenData:
         ics_save_as=value["GUICHET_CLOSURES_ICS_SAVE_AS"],
         sitemap=bool(value["GUICHET_SITEMAP"]),
         robots=bool(value["GUICHET_ROBOTS"]),
-        public_url=str(settings.get("GUICHET_PUBLIC_URL") or settings.get("SITEURL") or "").rstrip("/"),
+        public_url=str(settings.get("GUICHET_PUBLIC_URL") or settings.get("SITEURL") or "").rstrip(
+            "/"
+        ),
     )

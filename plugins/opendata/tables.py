@@ -20,7 +20,7 @@ LIST_SEPARATOR = " ; "
 class Field:
     name: str
     kind: str
-    """``string``, ``boolean``, ``date``, ``uri``, ``list`` (of strings) or ``object`` (JSON only)."""
+    """``string``, ``boolean``, ``date``, ``uri``, ``list`` (of strings), ``object`` (JSON only)."""
     description: str
     required: bool = True
 
@@ -49,7 +49,9 @@ COUNTER_FIELDS = (
     Field("slug", "string", "Identifiant du guichet (fin de son adresse web)."),
     Field("nom", "string", "Nom du guichet."),
     Field("url", "uri", "Page du guichet."),
-    Field("adresse", "list", "Adresse, une ligne par élément (la dernière : code postal et commune)."),
+    Field(
+        "adresse", "list", "Adresse, une ligne par élément (la dernière : code postal et commune)."
+    ),
     Field("code_postal", "string", "Code postal."),
     Field("commune", "string", "Commune."),
     Field("adresse_postale", "list", "Adresse pour le courrier, si elle diffère.", False),
@@ -109,8 +111,14 @@ _OBJECT_TYPES = {
         },
     },
 }
-_TABLE_TYPES = {"string": "string", "boolean": "boolean", "date": "date", "uri": "string",
-                "list": "string", "object": "string"}
+_TABLE_TYPES = {
+    "string": "string",
+    "boolean": "boolean",
+    "date": "date",
+    "uri": "string",
+    "list": "string",
+    "object": "string",
+}
 
 
 @dataclass(frozen=True)
@@ -188,7 +196,8 @@ def _csv_value(name: str, value) -> str:
     if name == "horaires":
         return LIST_SEPARATOR.join(
             f"{d['jour']} " + ",".join(f"{p['debut']}-{p['fin']}" for p in d["plages"])
-            for d in value if d["plages"]
+            for d in value
+            if d["plages"]
         )
     if name == "fermetures":
         return LIST_SEPARATOR.join(f"{c['debut']}/{c['fin']} {c['motif']}" for c in value)

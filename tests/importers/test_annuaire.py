@@ -77,7 +77,9 @@ def test_the_hours_written_parse_with_guichet_parser():
 
 
 def test_comments_are_kept_as_notes_with_their_days():
-    _, notes = opening_hours([plage("Mardi", "Jeudi", "09:00", "12:00", comment=" Sur rendez-vous ")])
+    _, notes = opening_hours(
+        [plage("Mardi", "Jeudi", "09:00", "12:00", comment=" Sur rendez-vous ")]
+    )
     assert notes == ("du mardi au jeudi : Sur rendez-vous",)
 
 
@@ -85,7 +87,10 @@ def test_the_dump_selects_by_insee_and_type_with_stray_spaces():
     records = load((FIXTURES / "annuaire-dump.json").read_bytes(), "dump.json")
     selection = select(records, "12345", ("mairie", "ccas"))
     names = [o.name for o in selection.offices]
-    assert names == ["Mairie - Val-d'Aurore", "Centre communal d'action sociale (CCAS) de Val-d'Aurore"]
+    assert names == [
+        "Mairie - Val-d'Aurore",
+        "Centre communal d'action sociale (CCAS) de Val-d'Aurore",
+    ]
     mairie = selection.offices[0]
     assert mairie.address == ("1 place de la Mairie", "12340 Val-d'Aurore")
     assert mairie.postal_address == ("Hôtel de ville", "BP 12", "12340 Val-d'Aurore Cedex")
@@ -109,8 +114,11 @@ def test_api_records_with_json_string_fields():
 
 
 def test_a_plain_list_of_api_records_is_read():
-    record = {"id": "x", "nom": "Mairie", "pivot": json.dumps([{"type_service_local": "mairie",
-              "code_insee_commune": "12345"}])}
+    record = {
+        "id": "x",
+        "nom": "Mairie",
+        "pivot": json.dumps([{"type_service_local": "mairie", "code_insee_commune": "12345"}]),
+    }
     assert select(load(json.dumps([record]).encode(), "x"), "12345", ("mairie",)).offices
 
 

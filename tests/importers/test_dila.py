@@ -82,15 +82,22 @@ def test_what_is_not_a_fiche_is_refused(data, expected):
 def test_a_fiche_without_title_or_date_is_refused():
     head = HEAD.format(version="3.3")
     with pytest.raises(ImportFailed, match="dc:title"):
-        read_fiche((head.replace("<dc:title>Titre</dc:title>", "") + "</Publication>").encode(), "x")
+        read_fiche(
+            (head.replace("<dc:title>Titre</dc:title>", "") + "</Publication>").encode(), "x"
+        )
     with pytest.raises(ImportFailed, match="date de mise à jour"):
-        read_fiche((head.replace("modified 2026-01-31", "bientôt") + "</Publication>").encode(), "x")
+        read_fiche(
+            (head.replace("modified 2026-01-31", "bientôt") + "</Publication>").encode(), "x"
+        )
 
 
 @pytest.mark.parametrize(
     ("xml", "expected"),
     [
-        ("<Paragraphe>Un <MiseEnEvidence>mot</MiseEnEvidence> fort.</Paragraphe>", "Un **mot** fort."),
+        (
+            "<Paragraphe>Un <MiseEnEvidence>mot</MiseEnEvidence> fort.</Paragraphe>",
+            "Un **mot** fort.",
+        ),
         ("<Paragraphe>1<Exposant>er</Exposant> janvier</Paragraphe>", "1<sup>er</sup> janvier"),
         (
             '<Paragraphe><LienExterne URL="https://x.fr/">ici</LienExterne></Paragraphe>',
@@ -139,7 +146,8 @@ def test_a_fiche_without_title_or_date_is_refused():
         ),
         (
             '<Tableau><Rangée type="header"><Cellule><Paragraphe>h</Paragraphe></Cellule></Rangée>'
-            '<Rangée type="normal"><Cellule><Paragraphe>a|b</Paragraphe></Cellule></Rangée></Tableau>',
+            '<Rangée type="normal"><Cellule><Paragraphe>a|b</Paragraphe></Cellule></Rangée>'
+            "</Tableau>",
             "| h |\n|---|\n| a\\|b |",
         ),
         ("<Inconnu>texte gardé</Inconnu>", "texte gardé"),

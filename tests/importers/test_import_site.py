@@ -80,7 +80,12 @@ def imported(tmp_path_factory):
             str(content),
         ),
         "F1341": guichet(
-            "importer-fiche", str(FIXTURES / "F1341.xml"), "--slug", "cni-majeur", "-c", str(content)
+            "importer-fiche",
+            str(FIXTURES / "F1341.xml"),
+            "--slug",
+            "cni-majeur",
+            "-c",
+            str(content),
         ),
         "F870": guichet("importer-fiche", str(FIXTURES), "--fiche", "F870", "-c", str(content)),
     }
@@ -220,7 +225,10 @@ def test_reimport_keeps_the_local_layer_and_prints_the_changes(imported, tmp_pat
             ["importer-fiche", str(FIXTURES / "F1341-schema-3.2.xml")],
             "suit la version 3.2 du schéma de la DILA : seules les versions 3.3 et 3.4",
         ),
-        (["importer-fiche", str(FIXTURES / "F1341-sans-titre.xml")], "n'a pas de titre (élément dc:title)"),
+        (
+            ["importer-fiche", str(FIXTURES / "F1341-sans-titre.xml")],
+            "n'a pas de titre (élément dc:title)",
+        ),
         (["importer-fiche", str(FIXTURES / "absent.xml")], "n'existe pas"),
         (["importer-fiche", str(FIXTURES)], "est un dossier : indiquez la fiche"),
         (["importer-fiche", str(FIXTURES / "F1341.xml"), "--theme", "sport"], "Le thème « sport »"),
@@ -253,8 +261,14 @@ def test_the_types_present_are_named_when_the_asked_one_is_not(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     run = guichet(
-        "importer-guichets", str(FIXTURES / "annuaire-dump.json"), "--insee", "12345",
-        "--types", "france_services", "-c", str(content),
+        "importer-guichets",
+        str(FIXTURES / "annuaire-dump.json"),
+        "--insee",
+        "12345",
+        "--types",
+        "france_services",
+        "-c",
+        str(content),
     )
     assert run.returncode == 1
     assert "Types présents pour cette commune : ccas, mairie." in run.stderr

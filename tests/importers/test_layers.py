@@ -7,7 +7,13 @@ from guichet.importers import layers
 
 def test_parse_render_round_trip():
     fields = {"Titre": ["A"], "Adresse": ["1 rue", "12345 Ville"], "Vide": []}
-    text = layers.render(fields, "<!-- TEXTE NATIONAL x -->", "## Un\n\nnational", "<!-- AJOUTS DE LA MAIRIE y -->", "## Deux\n\nlocal")
+    text = layers.render(
+        fields,
+        "<!-- TEXTE NATIONAL x -->",
+        "## Un\n\nnational",
+        "<!-- AJOUTS DE LA MAIRIE y -->",
+        "## Deux\n\nlocal",
+    )
     parsed = layers.parse(text)
     assert parsed.fields == {"Titre": ["A"], "Adresse": ["1 rue", "12345 Ville"]}
     assert parsed.imported == "## Un\n\nnational"

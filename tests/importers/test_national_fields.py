@@ -48,7 +48,9 @@ def test_an_imported_section_without_a_list_is_still_an_error():
 
 
 def test_a_bad_fiche_number_or_missing_companion_field_is_an_error():
-    assert any("F1341" in m for m in messages(check({**BASE, **NATIONAL, "fiche-nationale": "1341"})))
+    assert any(
+        "F1341" in m for m in messages(check({**BASE, **NATIONAL, "fiche-nationale": "1341"}))
+    )
     partial = {**BASE, "fiche-nationale": "F1341"}
     assert any("Fiche-mise-a-jour" in m for m in messages(check(partial)))
 

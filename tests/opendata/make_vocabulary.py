@@ -75,7 +75,9 @@ def vocabulary(text: str) -> dict:
             "ancestors": sorted({b.removesuffix("Base") for b in chain} - {name}),
             "properties": dict(sorted(props.items())),
         }
-    day_line = next(line for line in text.splitlines() if line.startswith("export type DayOfWeek ="))
+    day_line = next(
+        line for line in text.splitlines() if line.startswith("export type DayOfWeek =")
+    )
     enumerations = {"DayOfWeek": sorted(set(_DAYS.findall(day_line)))}
     return {"source": SOURCE, "types": types, "enumerations": enumerations}
 

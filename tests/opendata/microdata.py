@@ -18,7 +18,21 @@ from pathlib import Path
 VOCABULARY = json.loads(Path(__file__).with_name("schemaorg-vocabulary.json").read_text("utf-8"))
 SCHEMA = "https://schema.org/"
 SCALARS = {"Text", "URL", "Date", "DateTime", "Time", "Number", "Integer", "Boolean"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass

@@ -89,8 +89,14 @@ def test_closures_ics_is_rfc5545_and_matches_the_page(sample_site):
     assert len({str(e["UID"]) for e in events}) == len(events) == 3
     for event in events:
         assert event["DTSTAMP"].dt.date() == date(2026, 11, 24)
-    spans = [(e["DTSTART"].dt, e["DTEND"].dt - timedelta(days=1), str(e["SUMMARY"])) for e in events]
-    assert (date(2026, 12, 24), date(2027, 1, 2), "Mairie de Val-d'Aurore fermé : congés de fin d'année") in spans
+    spans = [
+        (e["DTSTART"].dt, e["DTEND"].dt - timedelta(days=1), str(e["SUMMARY"])) for e in events
+    ]
+    assert (
+        date(2026, 12, 24),
+        date(2027, 1, 2),
+        "Mairie de Val-d'Aurore fermé : congés de fin d'année",
+    ) in spans
     shown = page(sample_site, "guichets/mairie/index.html")
     link = shown.select_one("p.calendar a")
     assert link.text == "Ajouter à mon agenda"

@@ -40,7 +40,9 @@ def test_plain_text_of_a_list_item():
 
 def test_csv_quotes_and_joins_lists():
     record = {f.name: "" for f in PROCEDURES.fields}
-    record.update(slug="a", titre='Dire "oui", puis ; signer', etapes=["un", "deux"], populaire=True)
+    record.update(
+        slug="a", titre='Dire "oui", puis ; signer', etapes=["un", "deux"], populaire=True
+    )
     rows = list(csv.reader(io.StringIO(csv_file(PROCEDURES, [record]), newline="")))
     values = dict(zip(rows[0], rows[1], strict=True))
     assert values["titre"] == 'Dire "oui", puis ; signer'
