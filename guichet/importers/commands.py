@@ -124,6 +124,8 @@ def import_fiche(
         existing = None
         if target.exists():
             existing = layers.parse(target.read_text(encoding="utf-8"))
+            if existing.imported is None:  # markers deleted: the two layers can't be told apart
+                raise ImportFailed(msg.NO_MARKERS.format(path=_shown(target)), msg.NO_MARKERS_HINT)
         composed = compose(fiche, choices, existing)
     except ImportFailed as error:
         return _fail(error)

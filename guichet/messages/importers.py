@@ -41,6 +41,14 @@ SLUG_TAKEN = (
     "Le fichier {path} existe déjà et ne vient pas de la fiche {id} : il n'a pas été modifié."
 )
 SLUG_TAKEN_HINT = "Choisissez un autre nom : make importer-fiche FICHIER=… SLUG=autre-nom"
+NO_MARKERS = (
+    "Dans {path}, les repères « TEXTE NATIONAL » et « AJOUTS DE LA MAIRIE » ont disparu : "
+    "le texte national ne peut plus être séparé de vos ajouts. Le fichier n'a pas été modifié."
+)
+NO_MARKERS_HINT = (
+    "Remettez les deux commentaires (voir le guide, partie 15), ou importez la fiche sous un "
+    "autre nom (SLUG=…) et recopiez vos ajouts."
+)
 NO_COUNTER = "Aucun guichet n'existe dans {path} : importez d'abord les guichets."
 NO_COUNTER_HINT = "make importer-guichets FICHIER=annuaire.json INSEE=12345, ou écrivez mairie.md."
 

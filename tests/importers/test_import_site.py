@@ -257,6 +257,37 @@ def test_bad_input_gives_a_french_message_and_writes_nothing(tmp_path, args, exp
     assert tree_digest(content) == before
 
 
+def test_a_file_whose_markers_were_deleted_is_not_touched(imported, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(imported[0], content)
+    target = content / "demarches" / "cni-majeur.md"
+    text = target.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("<!-- ")]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    before = target.read_bytes()
+    run = guichet("importer-fiche", str(FIXTURES / "F1341-v2.xml"), "-c", str(content))
+    assert run.returncode == 1
+    assert "les repères « TEXTE NATIONAL » et « AJOUTS DE LA MAIRIE » ont disparu" in run.stderr
+    assert target.read_bytes() == before
+
+
+def test_imported_pages_carry_valid_schema_org(imported):
+    from tests.opendata.microdata import items, problems
+
+    _, build, _ = imported
+    for relative in (
+        "demarches/cni-majeur/index.html",
+        "demarches/recensement-citoyen-obligatoire-ou/index.html",
+        "guichets/mairie/index.html",
+        "guichets/mairie-annexe/index.html",
+    ):
+        (item,) = items((build.path / relative).read_text(encoding="utf-8"))
+        assert problems(item) == [], relative
+    (service,) = items((build.path / "demarches/cni-majeur/index.html").read_text("utf-8"))
+    post = [c for c in service.values("availableChannel") if c.values("servicePostalAddress")]
+    assert post[0].one("servicePostalAddress").one("streetAddress") == "Hôtel de ville, BP 12"
+
+
 def test_the_types_present_are_named_when_the_asked_one_is_not(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
