@@ -3,97 +3,13 @@ pages and flyers as residents do; re-import a newer fiche; bad input writes noth
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE_EPOCH, ROOT, run_build
-from html_pages import page
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def guichet(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
-    return subprocess.run(
-        [sys.executable, "-m", "guichet", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def pdf_text(path: Path) -> str:
-    result = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return " ".join(result.stdout.split())
-
-
-def hours_of(counter) -> dict[str, str]:
-    """Day → its hours as read aloud (``De 8 h 30 à 12 h et de 13 h 30 à 17 h 30``)."""
-    return {
-        tr.select_one("th").text: " ".join(tr.select_one("td").lines()).replace("\u00a0", " ")
-        for tr in counter.select("table.hours tr")
-    }
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    """The sample town with two fiches and its counters imported, then built."""
-    base = tmp_path_factory.mktemp("imported")
-    content = base / "content"
-    shutil.copytree(ROOT / "content", content)
-    runs = {
-        "guichets": guichet(
-            "importer-guichets",
-            str(FIXTURES / "annuaire-dump.json"),
-            "--insee",
-            "12345",
-            "--types",
-            "mairie,ccas",
-            "-c",
-            str(content),
-        ),
-        "annexe": guichet(
-            "importer-guichets",
-            str(FIXTURES / "annuaire-api.json"),
-            "--insee",
-            "12345",
-            "--types",
-            "mairie_annexe",
-            "-c",
-            str(content),
-        ),
-        "F1341": guichet(
-            "importer-fiche",
-            str(FIXTURES / "F1341.xml"),
-            "--slug",
-            "cni-majeur",
-            "-c",
-            str(content),
-        ),
-        "F870": guichet("importer-fiche", str(FIXTURES), "--fiche", "F870", "-c", str(content)),
-    }
-    for name, run in runs.items():
-        assert run.returncode == 0, (name, run.stdout, run.stderr)
-    build = run_build(content, base / "output")
-    assert build.returncode == 0, build.output
-    return content, build, runs
+from tests.conftest import ROOT, run_build
+from tests.html_pages import page
+from tests.importers.import_helpers import FIXTURES, guichet, hours_of, pdf_text, tree_digest
 
 
 def test_the_import_says_what_it_mapped_and_what_it_could_not(imported):

@@ -11,8 +11,9 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
-from html_pages import page
 from icalendar import Calendar
+
+from tests.html_pages import page
 
 BASE = "https://www.val-daurore.fr/"
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from html_pages import page
-from microdata import Item, items, problems
+
+from tests.conftest import ROOT
+from tests.html_pages import page
+from tests.opendata.microdata import Item, items, problems
 
 SAMPLE_PAGES = sorted(
     str(p.relative_to(ROOT / "content"))
