@@ -64,6 +64,16 @@ def test_cases_situations_and_tables_of_a_3_4_fiche(imported):
     assert "Une question fréquente reste lisible." in procedure.text
 
 
+@pytest.mark.parametrize("slug", ["cni-majeur", "recensement-citoyen-obligatoire-ou"])
+def test_imported_flyers_are_one_a4_page(imported, slug):
+    from pypdf import PdfReader
+
+    reader = PdfReader(imported[1].path / "demarches" / slug / "fiche.pdf")
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
 def test_the_flyer_of_an_imported_fiche_names_its_source(imported):
     _, build, _ = imported
     text = pdf_text(build.path / "demarches" / "cni-majeur" / "fiche.pdf")
