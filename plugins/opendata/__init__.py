@@ -7,7 +7,9 @@
 - ``/sitemap.xml`` and ``/robots.txt``.
 
 schema.org microdata is in the templates (``includes/schema-procedure.html``,
-``includes/schema-counter.html``): no script. Settings and defaults: ``settings.py``.
+``includes/schema-counter.html``): no script. They read ``counter.schema_hours`` (set here, so a
+site without this plugin still builds, its microdata without hours). Settings and defaults:
+``settings.py``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ def publish_open_data(generators) -> None:
         return
     settings = owner.settings
     config = read(settings)
-    for counter in owner.counters:  # the page links there when there is something to add
+    for counter in owner.counters:
+        counter.schema_hours = schema_hours(counter.data.hours)  # for the schema.org includes
+        # the page links to the closures' calendar when there is something to add
         counter.closures_ics_url = (
             config.ics_save_as.format(slug=counter.slug)
             if config.enabled and counter.data.closures
@@ -126,11 +130,5 @@ def _urls(config: OpenData, owner, pages_generator, settings) -> list[tuple[str,
     return list(dict.fromkeys(urls))
 
 
-def add_filters(pelican) -> None:
-    """``{{ counter.data.hours|schema_hours }}`` in the schema.org templates."""
-    pelican.settings.setdefault("JINJA_FILTERS", {})["schema_hours"] = schema_hours
-
-
 def register():
-    signals.initialized.connect(add_filters)
     signals.all_generators_finalized.connect(publish_open_data)
