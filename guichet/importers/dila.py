@@ -18,7 +18,7 @@ from defusedxml.common import DefusedXmlException
 
 from guichet.messages import importers as msg
 
-from .dila_text import Converter, local_name
+from .dila_text import Converter, escape, local_name
 from .errors import ImportFailed
 from .words import plain
 
@@ -81,6 +81,7 @@ class Link:
     url: str | None
     kind: str = ""
     detail: str = ""
+    """Markdown: the ``Complement``, ``Source`` or text of the block."""
     pivot: str = ""
     """``PivotLocal`` of a local « où s'adresser » block (``mairie``)."""
 
@@ -265,7 +266,10 @@ def _link(element: Element, converter: Converter) -> Link:
     if not url:
         web = element.find("RessourceWeb")
         url = (web.get("URL") or "").strip() if web is not None else ""
-    detail = _text_of(element, "Complement") or _text_of(element, "Source")
+    detail = escape(_text_of(element, "Complement") or _text_of(element, "Source"))
+    texte = element.find("Texte")
+    if not detail and texte is not None:  # « où s'adresser » blocks: « Par téléphone : 39 39 »
+        detail = " ".join(converter.inline(p) for p in texte.iter("Paragraphe")).strip()
     return Link(
         title=converter.title_of(element) or _text_of(element, "Titre"),
         url=url if url.startswith("https://") else None,

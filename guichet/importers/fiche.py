@@ -14,7 +14,6 @@ from guichet.messages import importers as msg
 
 from . import layers
 from .dila import Fiche, NationalSection
-from .dila_text import escape
 from .words import plain
 
 HEADINGS = {
@@ -219,7 +218,7 @@ def national_body(fiche: Fiche, choices: Choices, lines: list[str]) -> tuple[str
     blocks += _links_section("Services en ligne et formulaires", fiche.online, with_kind=True)
     mapped_pivots = {p for p in fiche.pivots if set(choices.pivots.get(p, ())) & choices.counters}
     others = [w for w in fiche.where if w.pivot not in mapped_pivots or not w.pivot]
-    blocks += _links_section("Autres services qui peuvent vous aider", others)
+    blocks += _links_section("Autres services qui peuvent vous aider", others, with_detail=True)
     blocks += _links_section("Textes de référence", fiche.references, with_detail=True)
     blocks += _links_section("Pour en savoir plus", fiche.more)
     blocks.append(
@@ -261,6 +260,6 @@ def _links_section(
         text = f"[{link.title}]({link.url})" if link.url else link.title
         extra = [link.kind] if with_kind and link.kind else []
         if with_detail and link.detail:
-            extra.append(escape(link.detail))
+            extra.append(link.detail)
         items.append(f"- {text}" + (f" ({', '.join(extra)})" if extra else ""))
     return [f"## {title}", "\n".join(items)] if items else []

@@ -44,6 +44,7 @@ def test_an_imported_fiche_builds_and_reads_as_a_procedure(imported):
     assert [th.text for th in table.select("th")] == ["Situation", "Prix"]
     assert "25 € en timbre fiscal" in table.text
     assert procedure.select_one("abbr[title=tabac-presse]").text == "tabac"
+    assert "Allô Service public (Par téléphone : 39 39)" in text  # a national contact block
     facts = procedure.select_one("dl.facts").text
     assert "25 €" in facts and "Quelques semaines selon la période" in facts
     assert "ants.gouv.fr" in procedure.select_one("section.online").text
