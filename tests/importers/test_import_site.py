@@ -230,3 +230,20 @@ def test_the_types_present_are_named_when_the_asked_one_is_not(tmp_path):
     )
     assert run.returncode == 1
     assert "Types présents pour cette commune : ccas, mairie." in run.stderr
+
+
+def test_open_data_carries_the_national_sources(imported):
+    import json
+
+    _, build, _ = imported
+    procedures = json.loads((build.path / "donnees" / "demarches.json").read_text("utf-8"))
+    card = next(p for p in procedures["demarches"] if p["slug"] == "cni-majeur")
+    assert card["fiche_nationale"] == "F1341"
+    assert card["fiche_nationale_mise_a_jour"] == "2026-09-14"
+    assert card["etapes"][0] == "Faites une pré-demande en ligne."
+    counters = json.loads((build.path / "donnees" / "guichets.json").read_text("utf-8"))
+    mairie = next(c for c in counters["guichets"] if c["slug"] == "mairie")
+    assert mairie["annuaire_id"] == "b7c1e2f0-1111-4a2b-9c3d-000000000001"
+    assert mairie["adresse_postale"] == ["Hôtel de ville", "BP 12", "12340 Val-d'Aurore Cedex"]
+    sitemap = (build.path / "sitemap.xml").read_text("utf-8")
+    assert "guichets/mairie/</loc><lastmod>2021-12-03</lastmod>" in sitemap
