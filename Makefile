@@ -12,7 +12,7 @@ OUTPUT ?= output
 BIND ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help html test lint serve devserver publish rollback clean bench verifier demarche
+.PHONY: help html test lint serve devserver publish rollback clean bench verifier demarche importer-fiche importer-guichets
 
 help:
 	@echo "make html       construire le site dans $(OUTPUT)/"
@@ -21,6 +21,8 @@ help:
 	@echo "make devserver  reconstruire à chaque modification et prévisualiser (BIND=0.0.0.0 : depuis un téléphone du même réseau)"
 	@echo "make verifier   relire le contenu : rapport dans rapport/index.html (STRICT=1 : échoue s'il reste un point)"
 	@echo "make demarche SLUG=… TITRE=\"…\"  créer une nouvelle démarche"
+	@echo "make importer-fiche FICHIER=F1341.xml  créer ou mettre à jour une démarche depuis service-public.fr"
+	@echo "make importer-guichets FICHIER=annuaire.json INSEE=12345  guichets depuis l'Annuaire"
 	@echo "make publish    construire, vérifier puis publier (sans jamais casser le site en ligne)"
 	@echo "make rollback   remettre en ligne la version publiée précédente (au même endroit que make publish)"
 	@echo "make clean      effacer les fichiers construits"
@@ -62,6 +64,16 @@ devserver: $(VENV)/.runtime
 
 demarche: $(VENV)/.runtime
 	$(GUICHET) demarche "$(SLUG)" "$(TITRE)"
+
+# Imports from service-public.fr (docs/guide-redaction.md, parts 15 and 16). FICHE: a fiche's
+# number in a folder of the unzipped archive; THEME, SLUG: optional; TYPES: mairie,ccas,…
+importer-fiche: $(VENV)/.runtime
+	$(GUICHET) importer-fiche "$(FICHIER)" --settings $(SETTINGS) $(if $(FICHE),--fiche $(FICHE)) \
+		$(if $(THEME),--theme $(THEME)) $(if $(SLUG),--slug $(SLUG))
+
+importer-guichets: $(VENV)/.runtime
+	$(GUICHET) importer-guichets "$(FICHIER)" --insee "$(INSEE)" --settings $(SETTINGS) \
+		$(if $(TYPES),--types $(TYPES))
 
 verifier: $(VENV)/.runtime
 	$(GUICHET) verifier --settings $(SETTINGS) $(if $(STRICT),--strict)

@@ -69,11 +69,15 @@ PLUGINS = [
     "sanitize",
     "documents",
     "images",
+    "opendata",
     "print",
     "minify",
     "precompress",
     "checks",
 ]
+"""``opendata`` sets each counter's link to its closures (iCalendar) before ``print`` lays out
+the flyers and pages are written; it writes /donnees/, the .ics files, sitemap.xml and
+robots.txt."""
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -179,7 +183,7 @@ GUICHET_PRECOMPRESS_BROTLI_QUALITY = 5
 still smaller than gzip -9). publishconf.py sets 11: the published site gets the smallest files."""
 GUICHET_PRECOMPRESS_MIN_BYTES = 256
 """Smaller files are served uncompressed (and any old ``.gz``/``.br`` of them is removed)."""
-GUICHET_PRECOMPRESS_EXTENSIONS = [".html", ".css", ".xml", ".txt", ".svg"]
+GUICHET_PRECOMPRESS_EXTENSIONS = [".html", ".css", ".xml", ".txt", ".svg", ".json", ".csv", ".ics"]
 """Text files to precompress."""
 GUICHET_BUDGET_FIRST_VIEW_BYTES = 14_600
 """First view of a page: its HTML + the stylesheets it links, gzip, at most (10 × 1460 B)."""
@@ -226,3 +230,40 @@ PRINT_BOOKLET_SAVE_AS = "demarches/fiches.pdf"
 Flyers themselves go to PROCEDURE_PDF_SAVE_AS; PDFs are cached in CACHE_PATH/print/."""
 PRINT_WORKERS = None
 """Processes laying flyers out in parallel; None: one per core."""
+
+# -- Imports from service-public.fr (guichet/importers; docs/guide-redaction.md) --------------
+GUICHET_IMPORT_PIVOTS = {
+    "mairie": ["mairie"],
+    "ccas": ["ccas"],
+    "mairie_annexe": ["mairie-annexe"],
+}
+"""« Où s'adresser » of a fiche (its ``PivotLocal``, e.g. ``mairie``, ``cpam``) → the town's
+counter(s). A pivot listed nowhere, or pointing to a counter that does not exist, is cited in
+the text; a fiche none of whose pivots gives a counter gets GUICHET_MAIN_COUNTER."""
+GUICHET_IMPORT_THEMES = {
+    "N19810": "papiers",
+    "Papiers - Citoyenneté - Élections": "papiers",
+    "Papiers - Citoyenneté": "papiers",
+    "Famille - Scolarité": "etat-civil",
+    "Famille": "etat-civil",
+    "Logement": "urbanisme",
+    "Social - Santé": "social",
+}
+"""A fiche's ``Theme`` (its ID or title) or ``dc:subject`` → theme key (compared without case or
+accents). ``--theme`` wins; a fiche matching none gets GUICHET_IMPORT_DEFAULT_THEME."""
+GUICHET_IMPORT_DEFAULT_THEME = None
+"""Theme of a fiche whose theme maps to none of GUICHET_THEMES; None: the first theme."""
+
+# -- Open data out (plugins/opendata; defaults in plugins/opendata/settings.py) --------------
+GUICHET_OPENDATA = True
+"""Write /donnees/demarches.json|csv, /donnees/guichets.json|csv (with their schemas), each
+counter's closures as iCalendar, /sitemap.xml and /robots.txt. Links in them use
+GUICHET_PUBLIC_URL."""
+GUICHET_OPENDATA_DIR = "donnees"
+GUICHET_OPENDATA_LICENCE = "Licence Ouverte 2.0 (Etalab)"
+GUICHET_OPENDATA_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+"""Licence written in every data file (and its schema)."""
+GUICHET_CLOSURES_ICS_SAVE_AS = "guichets/{slug}/fermetures.ics"
+"""A counter's exceptional closures (RFC 5545), linked « Ajouter à mon agenda » on its page."""
+GUICHET_SITEMAP = True
+GUICHET_ROBOTS = True

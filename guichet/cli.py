@@ -53,7 +53,39 @@ def main(argv: list[str] | None = None) -> int:
     rollback_cmd.add_argument("-d", "--dir", default=None, help="dossier publié (public)")
     rollback_cmd.add_argument("--rsync", default=None, help="destination rsync (hôte:dossier/)")
 
+    fiche_cmd = sub.add_parser(
+        "importer-fiche",
+        help="créer ou mettre à jour une démarche depuis une fiche service-public.fr",
+    )
+    fiche_cmd.add_argument("fichier", help="fiche XML (F1341.xml) ou dossier de l'archive")
+    fiche_cmd.add_argument("--fiche", default=None, help="numéro de la fiche dans un dossier")
+    fiche_cmd.add_argument("--theme", default=None, help="thème de la démarche (clé)")
+    fiche_cmd.add_argument("--slug", default=None, help="nom du fichier de la démarche")
+    fiche_cmd.add_argument("-s", "--settings", default="pelicanconf.py")
+    fiche_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
+
+    counters_cmd = sub.add_parser(
+        "importer-guichets", help="créer ou mettre à jour les guichets depuis l'Annuaire"
+    )
+    counters_cmd.add_argument("fichier", help="fichier JSON de l'Annuaire de l'administration")
+    counters_cmd.add_argument("--insee", required=True, help="code INSEE de la commune")
+    counters_cmd.add_argument(
+        "--types", default="mairie", help="types d'organismes, séparés par des virgules"
+    )
+    counters_cmd.add_argument("-s", "--settings", default="pelicanconf.py")
+    counters_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
+
     args = parser.parse_args(argv)
+    if args.command == "importer-fiche":
+        from guichet.importers.commands import import_fiche
+
+        return import_fiche(
+            args.settings, args.fichier, args.fiche, args.theme, args.slug, args.content
+        )
+    if args.command == "importer-guichets":
+        from guichet.importers.commands import import_counters
+
+        return import_counters(args.settings, args.fichier, args.insee, args.types, args.content)
     if args.command == "build":
         from guichet.build import build
 

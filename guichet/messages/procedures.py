@@ -50,3 +50,4 @@ NOT_FILLED = "Le champ « {field} » n'est pas encore rempli (il contient « À 
 NOT_FILLED_HINT = "Remplacez « À REMPLIR » et le texte d'aide qui suit par votre texte."
 BODY_NOT_FILLED = "Le texte contient encore « À REMPLIR » dans la partie « {heading} »."
 BODY_NOT_FILLED_HINT = "Remplacez chaque « À REMPLIR » et le texte d'aide par votre texte."
+BAD_NATIONAL_ID = "« {value} » n'est pas un numéro de fiche service-public.fr (exemple : F1341)."

@@ -82,7 +82,11 @@ class Procedure(CachedURLs):
         """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``)."""
         found: dict[str, Section] = {}
         for section in self._split:
-            found.setdefault(section.key, section)
+            first = found.get(section.key)
+            if first and section.key != "other":  # written twice (an imported fiche's national
+                # text, then the town's additions under the same heading): one section
+                section = Section(first.key, first.heading, first.html + "\n" + section.html)
+            found[section.key] = section
         return found
 
     @property

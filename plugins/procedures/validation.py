@@ -33,6 +33,10 @@ COUNTER_FIELDS = {
     "horaires": "Horaires",
     "fermetures": "Fermetures",
     "acces": "Acces",
+    "adresse-postale": "Adresse-postale",
+    "annuaire-id": "Annuaire-id",
+    "annuaire-fichier": "Annuaire-fichier",
+    "annuaire-date": "Annuaire-date",
 }
 PROCEDURE_FIELDS = {
     "titre": "Titre",
@@ -45,7 +49,11 @@ PROCEDURE_FIELDS = {
     "service-en-ligne": "Service-en-ligne",
     "populaire": "Populaire",
     "formulaires": "Formulaires",
+    "fiche-nationale": "Fiche-nationale",
+    "fiche-mise-a-jour": "Fiche-mise-a-jour",
+    "fiche-url": "Fiche-url",
 }
+NATIONAL_ID = re.compile(r"^[FNR][0-9]{1,6}$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,28 @@ class CounterData:
     hours: WeeklyHours
     closures: tuple[Closure, ...]
     access: tuple[str, ...]
+    postal_address: Address | None = None
+    """Where letters go, when it is not the counter's own address (Annuaire « Adresse postale »)."""
+    directory: DirectorySource | None = None
+    """Set when the counter was imported from the Annuaire de l'administration (issue 18)."""
+
+
+@dataclass(frozen=True)
+class DirectorySource:
+    """The Annuaire de l'administration record a counter came from: credited on its page."""
+
+    id: str
+    file: str
+    updated: date | None
+
+
+@dataclass(frozen=True)
+class NationalSource:
+    """The service-public.fr fiche an imported procedure comes from (``Fiche-nationale``)."""
+
+    id: str
+    updated: date
+    url: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +102,9 @@ class ProcedureData:
     popular: bool
     forms: tuple[str, ...] = ()
     """``Formulaires`` lines as written (``[texte](documents/x.pdf)``): plugins/documents."""
+    national: NationalSource | None = None
+    """Set for a fiche imported from service-public.fr: the rules for hand-made procedures
+    (a documents list, a steps list) then apply only to the sections the fiche has."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +135,10 @@ def check_counter(meta: Mapping[str, Any], source: str) -> Checked:
     closures = fields.parsed(
         "fermetures", parse_closures, CLOSURE_EXAMPLE, required=False, multiline=True
     )
+    postal = fields.parsed(
+        "adresse-postale", parse_address, ADDRESS_EXAMPLE, required=False, multiline=True
+    )
+    directory = _check_directory(fields)
     for key in ("courriel", "acces"):
         if key not in meta:
             fields.warning(key, msg.MISSING_OPTIONAL.format(field=COUNTER_FIELDS[key]))
@@ -116,6 +153,8 @@ def check_counter(meta: Mapping[str, Any], source: str) -> Checked:
             hours=hours,
             closures=closures or (),
             access=tuple(fields.lines("acces")),
+            postal_address=postal,
+            directory=directory,
         )
     return Checked(data, tuple(fields.errors), tuple(fields.warnings))
 
@@ -145,7 +184,8 @@ def check_procedure(
         _check_freshness(fields, verified, today, stale_months)
     online = fields.parsed("service-en-ligne", parse_url, "https://www.service-public.fr/", False)
     popular = fields.parsed("populaire", parse_yes_no, "oui", required=False)
-    _check_sections(fields, html)
+    national = _check_national(fields)
+    _check_sections(fields, html, national is not None)
     fields.report_unknown()
     data = None
     if not fields.errors:
@@ -160,6 +200,7 @@ def check_procedure(
             online_service=online,
             popular=bool(popular),
             forms=tuple(fields.lines("formulaires")),
+            national=national,
         )
     return Checked(data, tuple(fields.errors), tuple(fields.warnings))
 
@@ -211,7 +252,34 @@ def _check_freshness(fields: FieldReader, verified: date, today: date, months: i
         )
 
 
-def _check_sections(fields: FieldReader, html: str) -> None:
+def _check_national(fields: FieldReader) -> NationalSource | None:
+    """``Fiche-nationale`` and its two companions, written by ``importer-fiche``."""
+    if "fiche-nationale" not in fields.meta:
+        return None
+    ident = fields.text("fiche-nationale", "F1341")
+    if ident and not NATIONAL_ID.match(ident):
+        fields.error("fiche-nationale", msg.BAD_NATIONAL_ID.format(value=ident))
+        ident = None
+    updated = fields.parsed("fiche-mise-a-jour", parse_date, DATE_EXAMPLE)
+    url = fields.parsed(
+        "fiche-url", parse_url, "https://www.service-public.fr/particuliers/vosdroits/F1341"
+    )
+    if ident and updated and url:
+        return NationalSource(ident, updated, url)
+    return None
+
+
+def _check_directory(fields: FieldReader) -> DirectorySource | None:
+    """``Annuaire-id`` and its two companions, written by ``importer-guichets``."""
+    if "annuaire-id" not in fields.meta:
+        return None
+    ident = fields.text("annuaire-id", "e6a8b5a0-0000-0000-0000-000000000000")
+    name = fields.text("annuaire-fichier", "annuaire.json")
+    updated = fields.parsed("annuaire-date", parse_date, DATE_EXAMPLE, required=False)
+    return DirectorySource(ident, name, updated) if ident and name else None
+
+
+def _check_sections(fields: FieldReader, html: str, national: bool = False) -> None:
     uncommented = _COMMENT.sub("", html)
     found = split_sections(uncommented)
     for section in found:
@@ -225,6 +293,8 @@ def _check_sections(fields: FieldReader, html: str) -> None:
     for key in ("documents", "steps"):
         heading = HEADINGS[key]
         if key not in sections:
+            if national:  # an imported fiche: only the sections it has are checked
+                continue
             fields.error(
                 None,
                 msg.MISSING_SECTION.format(heading=heading),

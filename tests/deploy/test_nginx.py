@@ -96,6 +96,22 @@ def test_pdfs_are_served_as_pdf(nginx):
     assert_security_headers(response)
 
 
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/guichets/mairie/fermetures.ics", "text/calendar; charset=utf-8"),
+        ("/donnees/guichets.csv", "text/csv; charset=utf-8"),
+        ("/donnees/demarches.json", "application/json; charset=utf-8"),
+        ("/sitemap.xml", "text/xml"),  # Debian's mime.types; the file declares UTF-8
+    ],
+)
+def test_open_data_files_have_their_type(nginx, path, kind):
+    response = get(nginx, path)
+    assert response.status == 200
+    assert response.getheader("Content-Type") == kind
+    assert_security_headers(response)
+
+
 def test_a_folder_without_slash_redirects_relatively(nginx):
     response = get(nginx, "/demarches/carte-identite")
     assert response.status == 301

@@ -54,7 +54,8 @@ def crawl(site: Path, start: str, follow: tuple[str, ...]) -> tuple[set[str], se
             match = re.fullmatch(r"/demarches/([^/]+)/", href)
             if match and match.group(1) != "a-z":
                 slugs.add(match.group(1))
-            if href.startswith(follow) and href not in seen:
+            if href.startswith(follow) and href.endswith("/") and href not in seen:  # pages,
+                # not files (a counter's closures, fermetures.ics)
                 seen.add(href)
                 queue.append(href)
     return seen, slugs
@@ -189,3 +190,18 @@ def test_large_town_list_pages_pass_axe_with_comfortable_targets(large_town, bro
             assert width >= 24 and height >= 24, text
     finally:
         page_.close()
+
+
+def test_the_sitemap_lists_every_page_of_the_large_town(large_town):
+    """plugins/opendata: the split lists (themes, letters, counters' pages) are in it too."""
+    from xml.etree import ElementTree
+
+    _, build = large_town
+    root = ElementTree.fromstring((build.path / "sitemap.xml").read_bytes())
+    listed = {
+        u.text.split("//", 1)[1].split("/", 1)[1] for u in root.iter() if u.tag.endswith("loc")
+    }
+    for path in build.path.rglob("index.html"):
+        relative = path.parent.relative_to(build.path).as_posix()
+        if not relative.endswith("fiche"):
+            assert ("" if relative == "." else relative + "/") in listed, relative

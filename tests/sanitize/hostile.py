@@ -22,7 +22,13 @@ def hostile_things(page: Path) -> list[str]:
             found.append(f"<{tag}>")
         if tag == "meta" and "http-equiv" in attrs:
             found.append("<meta http-equiv>")
-        if tag == "link" and (attrs.get("rel") != "stylesheet" or "//" in attrs.get("href", "")):
+        microdata = "itemprop" in attrs and "rel" not in attrs  # schema.org: a URL as data,
+        # never fetched (HTML forbids rel with itemprop); the theme's, staff's <link> is removed
+        if (
+            tag == "link"
+            and not microdata
+            and (attrs.get("rel") != "stylesheet" or "//" in attrs.get("href", ""))
+        ):
             found.append(f"<link {attrs}>")
         for name, value in attrs.items():
             squeezed = "".join(value.split()).lower()

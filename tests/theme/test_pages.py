@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from checks.scan import RESOURCE_RELS
 
 from tests.conftest import ROOT
 from tests.html_pages import parse
@@ -57,6 +58,9 @@ class Page:
     def _check(self, tag: str, attrs) -> None:
         if tag == "script":
             self.problems.append("<script>")
+        attrs = list(attrs)
+        rels = {v.lower() for n, v in attrs if n.rsplit("}", 1)[-1] == "rel" for v in v.split()}
+        names_only = tag == "link" and not rels & RESOURCE_RELS  # schema.org's <link itemprop>
         for name, value in attrs:
             name = name.rsplit("}", 1)[-1].lower()
             value = value or ""
@@ -64,7 +68,7 @@ class Page:
                 self.problems.append(f"<{tag} {name}=>")
             if re.match(r"\s*javascript:", value, re.I):
                 self.problems.append(f"<{tag} {name}={value!r}>")
-            if (tag, name) in RESOURCE_ATTRIBUTES:
+            if (tag, name) in RESOURCE_ATTRIBUTES and not names_only:
                 urls = [u.split()[0] for u in value.split(",") if u.strip()]
                 for url in urls if name.endswith("srcset") else [value]:
                     if urlsplit(url.strip()).netloc or url.strip().startswith("//"):
