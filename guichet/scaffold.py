@@ -13,6 +13,7 @@ from pathlib import Path
 from guichet.messages import ContentErrors
 from guichet.messages import scaffold as msg
 from guichet.messages.procedures import PLACEHOLDER
+from guichet.settings import town_settings
 
 TEMPLATE = """\
 Titre: {title}
@@ -64,21 +65,13 @@ def procedure_template(title: str, themes: dict[str, str], counter: str, today: 
 
 def create_procedure(settings_file: str, slug: str, title: str) -> int:
     """Write ``content/demarches/<slug>.md``; refuse bad names and existing files."""
-    from pelican.settings import read_settings
-
-    settings = read_settings(settings_file)
-    # The procedures plugin holds the pure validators; Pelican puts PLUGIN_PATHS on sys.path
-    # only when it loads plugins, which this command does not do.
-    sys.path[:0] = [str(Path(p).resolve()) for p in settings["PLUGIN_PATHS"]]
-    from procedures.dates import build_date
-    from procedures.validation import check_slug
-    from town.load import apply_town
-
     try:
-        apply_town(settings)  # themes and main counter: content/commune.md
+        settings = town_settings(settings_file)  # themes and main counter: content/commune.md
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    from procedures.dates import build_date
+    from procedures.validation import check_slug
 
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     target = folder / f"{slug}.md"

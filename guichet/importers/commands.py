@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from guichet.atomic import write_atomically
+from guichet.messages import ContentErrors
 from guichet.messages import importers as msg
+from guichet.settings import town_settings
 
 from . import layers
 from .errors import ImportFailed
@@ -20,10 +22,8 @@ DEFAULT_PIVOTS = {"mairie": ("mairie",)}
 
 
 def _settings(settings_file: str, content: str | None) -> dict:
-    from pelican.settings import read_settings
-
     override = {"PATH": str(Path(content).resolve())} if content else {}
-    return read_settings(settings_file, override=override)
+    return town_settings(settings_file, override)
 
 
 def _shown(path: Path) -> str:
@@ -79,7 +79,11 @@ def import_fiche(
     from .fiche import Choices, compose
     from .words import slugify
 
-    settings = _settings(settings_file, content)
+    try:
+        settings = _settings(settings_file, content)
+    except ContentErrors as errors:  # the town file is wrong: nothing can be imported
+        print(errors.report(), file=sys.stderr)
+        return 1
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     counters_folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
     themes = settings["GUICHET_THEMES"]
@@ -192,7 +196,11 @@ def import_counters(
     from .annuaire import check_insee, load, select
     from .counter import compose_counter, slug_for
 
-    settings = _settings(settings_file, content)
+    try:
+        settings = _settings(settings_file, content)
+    except ContentErrors as errors:  # the town file is wrong: nothing can be imported
+        print(errors.report(), file=sys.stderr)
+        return 1
     folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
     path = Path(source)
     kinds = tuple(k.strip() for k in types.split(",") if k.strip()) or ("mairie",)

@@ -4,12 +4,12 @@ run the report's checks on every procedure and counter. The one module here that
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from guichet.messages import report as msg
+from guichet.settings import town_settings
 
 from .checks import (
     Limits,
@@ -34,20 +34,10 @@ def limits_from(settings: dict) -> Limits:
 
 
 def load_settings(settings_file: str, content: str | None = None) -> dict:
-    from pelican.settings import read_settings
-
     override = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
     if content:
         override["PATH"] = os.path.abspath(content)
-    settings = read_settings(settings_file, override=override)
-    # The procedures plugin holds the pure validators; Pelican puts PLUGIN_PATHS on sys.path
-    # only when it loads plugins, which the report does not do.
-    for path in reversed(settings["PLUGIN_PATHS"]):
-        if str(Path(path).resolve()) not in sys.path:
-            sys.path.insert(0, str(Path(path).resolve()))
-    from town.load import apply_town  # the town's name and themes: content/commune.md
-
-    return apply_town(settings)
+    return town_settings(settings_file, override)
 
 
 def _files(root: Path, folders: list[str]) -> list[Path]:
