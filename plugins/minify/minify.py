@@ -2,16 +2,16 @@
 
 Pure functions: nothing here imports Pelican. The minifier is minify-html (see BENCHMARKS.md for
 the comparison with htmlmin): it keeps the space between inline elements and every byte inside
-``<pre>`` and ``<textarea>``. Its options are chosen to keep the output valid HTML5 for the W3C
-checker and for old browsers: the doctype stays ``<!doctype html>``, entities are decoded only
-where the spec allows (``&#39;`` → ``'``), and every tag stays: end tags (``</p>``, ``</li>``, ``</dd>``, ``</td>``…) and the
-``<html>``, ``<head>``, ``<body>`` start tags. HTML allows leaving them out, but NetSurf 3.10
-then draws the « Sans internet » block inside the « En ligne » box and w3m indents every line
-after « Coût » one step deeper (issue 16); minify-html also kept a stray ``</head>`` without
-its start tag. minify-html drops the quotes around any value HTML5 reads unquoted
-(``href=/demarches/``); HTML 4 allowed unquoted values only of letters, digits and ``-._:``, so
-:func:`quote_attributes` puts the quotes back around the others. Tests that read built pages
-must parse them, not match the unminified markup.
+``<pre>`` and ``<textarea>``. Its options keep the output valid HTML5 for the W3C checker and
+readable by old parsers: the doctype stays ``<!doctype html>``, entities are decoded only where
+the spec allows (``&#39;`` → ``'``), and every tag stays: end tags (``</p>``, ``</li>``,
+``</dd>``, ``</td>``…) and the ``<html>``, ``<head>``, ``<body>`` start tags. HTML allows
+leaving them out, but NetSurf 3.10 then draws the « Sans internet » block inside the « En
+ligne » box and w3m indents every line after « Coût » one step deeper (issue 16); minify-html
+also left a stray ``</head>`` without its start tag. minify-html drops the quotes around any
+value HTML5 reads unquoted (``href=/demarches/``); HTML 4 allowed unquoted values only of
+letters, digits and ``-._:``, so :func:`quote_attributes` puts the quotes back around the
+others. Tests that read built pages must parse them, not match the unminified markup.
 
 CSS goes through rcssmin, which only removes comments and whitespace. minify-html's own CSS
 minifier (lightningcss, with no browser targets) rewrites ``@media (max-width: 30em)`` into the
@@ -49,9 +49,12 @@ _ATTRIBUTE = re.compile(r"""\s*([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))
 _HTML4_UNQUOTED = re.compile(r"[A-Za-z0-9._:-]+")
 _RAW_TEXT = ("script", "style", "textarea", "title")
 _BOOLEAN = frozenset(
-    "allowfullscreen async autofocus autoplay checked controls default defer disabled"
-    " formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open"
-    " playsinline readonly required reversed selected".split()
+    {
+        *("allowfullscreen", "async", "autofocus", "autoplay", "checked", "controls"),
+        *("default", "defer", "disabled", "formnovalidate", "hidden", "inert", "ismap"),
+        *("itemscope", "loop", "multiple", "muted", "nomodule", "novalidate", "open"),
+        *("playsinline", "readonly", "required", "reversed", "selected"),
+    }
 )
 """Attributes written by name alone; any other one minify-html leaves bare (``alt``) was an
 empty value, written out again as ``alt=""``."""

@@ -9,7 +9,6 @@ import subprocess
 import time
 
 import pytest
-
 from minify.inline import theme_style
 
 from tests.conftest import ROOT
@@ -161,8 +160,9 @@ def test_chromium_reports_what_the_csp_blocks(nginx, browser):
 def test_favicon_ico_is_an_empty_answer_not_a_404(nginx):
     response = get(nginx, "/favicon.ico")
     assert (response.status, response.body) == (204, b"")
-    icon = get(nginx, "/theme/img/favicon.svg")
-    assert icon.status == 200 and icon.body.startswith(b"<svg")
+    icon = get(nginx, "/theme/img/favicon.png")
+    assert icon.status == 200 and icon.body.startswith(b"\x89PNG")
+    assert icon.getheader("Content-Type") == "image/png"
     assert len(icon.body) < 400
 
 
