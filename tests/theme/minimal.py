@@ -4,6 +4,7 @@ screenshots of Dillo and NetSurf on a virtual X screen (Xvfb)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -19,7 +20,13 @@ SETTLE_SECONDS = 5
 
 
 def w3m_dump(page: Path, columns: int = 80) -> str:
-    """What w3m shows for a page (no configuration file of the user's read)."""
+    """What w3m shows for a page (no configuration file of the user's read: an empty home,
+    which w3m writes its ~/.w3m into)."""
+    with tempfile.TemporaryDirectory(prefix="guichet-w3m-") as home:
+        return _w3m(page, columns, home)
+
+
+def _w3m(page: Path, columns: int, home: str) -> str:
     return subprocess.run(
         [
             W3M,
@@ -38,7 +45,7 @@ def w3m_dump(page: Path, columns: int = 80) -> str:
         text=True,
         check=True,
         timeout=60,
-        env={**os.environ, "HOME": "/nonexistent"},
+        env={**os.environ, "HOME": home},
     ).stdout
 
 
@@ -89,6 +96,7 @@ class Screen:
     def __exit__(self, *exc) -> None:
         self.process.terminate()
         self.process.wait(10)
+        shutil.rmtree(self.home, ignore_errors=True)
 
     def shoot(self, command: list[str], out: Path) -> Image.Image:
         """Start ``command`` on this screen, wait for it to draw, save the screen to ``out``."""
