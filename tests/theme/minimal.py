@@ -3,8 +3,10 @@ screenshots of Dillo and NetSurf on a virtual X screen (Xvfb)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -67,6 +69,21 @@ def lynx_dump(page: Path, columns: int = 80) -> str:
     ).stdout
 
 
+def processes_with_home(home: str) -> list[int]:
+    """Processes started with ``HOME=home`` (a fresh temporary folder: only ours)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"HOME={home}".encode() in environ:
+            found.append(int(entry.name))
+    return found
+
+
 class Screen:
     """One Xvfb screen, WIDTH×HEIGHT, for as long as the object lives (``with``)."""
 
@@ -94,6 +111,9 @@ class Screen:
         return self
 
     def __exit__(self, *exc) -> None:
+        for pid in processes_with_home(self.home):  # Dillo's dpid outlives Dillo
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
         self.process.terminate()
         self.process.wait(10)
         shutil.rmtree(self.home, ignore_errors=True)
