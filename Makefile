@@ -12,7 +12,7 @@ OUTPUT ?= output
 BIND ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help html test lint serve devserver publish rollback clean bench verifier demarche importer-fiche importer-guichets
+.PHONY: help html test lint serve devserver publish rollback clean bench bench-fcp verifier demarche importer-fiche importer-guichets
 
 help:
 	@echo "make html       construire le site dans $(OUTPUT)/"
@@ -27,6 +27,7 @@ help:
 	@echo "make rollback   remettre en ligne la version publiée précédente (au même endroit que make publish)"
 	@echo "make clean      effacer les fichiers construits"
 	@echo "make bench      mesurer la vitesse de construction (résultats dans BENCHMARKS.md)"
+	@echo "make bench-fcp  mesurer le premier affichage sur une connexion lente (Chromium, nginx)"
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -112,3 +113,13 @@ bench: $(VENV)/.runtime
 		--counters $(BENCH_COUNTERS) --runs $(BENCH_RUNS) --heavy-runs $(BENCH_HEAVY_RUNS) --scales "$(BENCH_SCALES)" \
 		--scale-photos $(BENCH_SCALE_PHOTOS) --seed $(BENCH_SEED) --work $(BENCH_WORK) \
 		--report BENCHMARKS.md --json bench/results/latest.json
+	$(MAKE) bench-fcp
+
+# First paint on Slow 3G and 2G, Guichet's three ways of shipping its stylesheet against plain
+# Pelican (bench/fcp.py): Debian's Chromium and nginx. Also runs alone.
+BENCH_FCP_PROCEDURES ?= 30
+BENCH_FCP_RUNS ?= 3
+bench-fcp: $(VENV)/.dev
+	sh tools/system-deps.sh
+	$(PY) -m bench.fcp --procedures $(BENCH_FCP_PROCEDURES) --runs $(BENCH_FCP_RUNS) \
+		--report BENCHMARKS.md --json bench/results/fcp.json

@@ -6,7 +6,8 @@
 #
 # ROOT is the folder to serve (default: output/). Everything nginx writes (pid, logs, temp files,
 # the generated configuration) goes to a fresh temporary folder, or to $GUICHET_NGINX_PREFIX.
-# No root needed; /etc/nginx is only read (mime.types).
+# No root needed; /etc/nginx is only read (mime.types). $GUICHET_NGINX_CONF names another server
+# block to start from instead of deploy/nginx.conf (the first-paint bench: bench/fcp.py).
 set -eu
 
 background=
@@ -36,7 +37,7 @@ mkdir -p "$prefix/logs" "$prefix/temp"
 sed -e '/^[[:space:]]*listen[[:space:]]*\[::\]/d' \
     -e "s#^\([[:space:]]*\)listen[[:space:]][^;]*;#\1listen 127.0.0.1:$port;#" \
     -e "s#^\([[:space:]]*\)root[[:space:]][^;]*;#\1root $root;#" \
-    "$here/nginx.conf" > "$prefix/site.conf"
+    "${GUICHET_NGINX_CONF:-$here/nginx.conf}" > "$prefix/site.conf"
 
 user_line=
 if [ "$(id -u)" = 0 ]; then

@@ -1,11 +1,14 @@
 #!/bin/sh
-# Debian packages the tests use for real: a browser, a web server, a text browser, PDF tools.
+# Debian packages the tests use for real: a browser, a web server, text browsers (lynx, w3m),
+# the minimal graphical browsers Dillo and NetSurf on a virtual screen (Xvfb), PDF tools.
 # Installed when running as root (CI, fresh machines); otherwise the missing ones are named and
 # the test run stops, because browser tests must never be skipped silently.
 set -eu
 need=""
 for pair in chromium:/usr/bin/chromium nginx:/usr/sbin/nginx lynx:/usr/bin/lynx \
-            poppler-utils:/usr/bin/pdftotext rsync:/usr/bin/rsync wrk:/usr/bin/wrk; do
+            poppler-utils:/usr/bin/pdftotext rsync:/usr/bin/rsync wrk:/usr/bin/wrk \
+            w3m:/usr/bin/w3m dillo:/usr/bin/dillo netsurf-gtk:/usr/bin/netsurf-gtk \
+            xvfb:/usr/bin/Xvfb; do
   pkg=${pair%%:*}; bin=${pair#*:}
   [ -x "$bin" ] || need="$need $pkg"
 done

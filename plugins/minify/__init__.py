@@ -7,6 +7,9 @@ static generator (on every build, without a signal), so it is minified at ``fina
 precompress and checks (registered after this plugin). A file that cannot be minified is kept
 as written, with a warning: never an empty page.
 
+The theme's stylesheet is also given to the templates as ``guichet_style`` (inline.py), to be
+written into each page: ``GUICHET_STYLESHEET`` (default « inline »; « link », « split »).
+
 Setting: ``GUICHET_MINIFY`` (default True).
 """
 
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .inline import theme_style
 from .minify import minify_css_text, minify_html_text, rewrite_file
 from .writer import MinifyingWriter, minified_paths, not_minified
 
@@ -52,7 +56,16 @@ def minify_stylesheets(pelican) -> None:
             minify_file(path, minify_css_text, pelican.output_path)
 
 
+def give_style(generator) -> None:
+    """``guichet_style`` (an InlineStyle, or None when the sheet is linked) for the templates."""
+    settings = generator.settings
+    strategy = settings.get("GUICHET_STYLESHEET", "inline")
+    generator.env.globals["guichet_style"] = theme_style(settings["THEME"], strategy)
+    generator.env.globals["guichet_stylesheet_strategy"] = strategy
+
+
 def register():
+    signals.generator_init.connect(give_style)
     signals.get_writer.connect(minifying_writer)
     signals.content_written.connect(minify_page)
     signals.finalized.connect(minify_stylesheets)

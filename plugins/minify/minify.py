@@ -2,11 +2,16 @@
 
 Pure functions: nothing here imports Pelican. The minifier is minify-html (see BENCHMARKS.md for
 the comparison with htmlmin): it keeps the space between inline elements and every byte inside
-``<pre>`` and ``<textarea>``. Its options are chosen to keep the output valid HTML5 for the W3C
-checker and for old browsers: the doctype stays ``<!doctype html>``, attribute values that need
-quotes keep them, entities are decoded only where the spec allows (``&#39;`` → ``'``), optional
-tags (``</p>``, ``</li>``, ``<head>``) are omitted as HTML has allowed since HTML 4. Tests that
-read built pages must parse them, not match the unminified markup.
+``<pre>`` and ``<textarea>``. Its options keep the output valid HTML5 for the W3C checker and
+readable by old parsers: the doctype stays ``<!doctype html>``, entities are decoded only where
+the spec allows (``&#39;`` → ``'``), and every tag stays: end tags (``</p>``, ``</li>``,
+``</dd>``, ``</td>``…) and the ``<html>``, ``<head>``, ``<body>`` start tags. HTML allows
+leaving them out, but NetSurf 3.10 then draws the « Sans internet » block inside the « En
+ligne » box and w3m indents every line after « Coût » one step deeper (issue 16); minify-html
+also left a stray ``</head>`` without its start tag. minify-html drops the quotes around any
+value HTML5 reads unquoted (``href=/demarches/``); HTML 4 allowed unquoted values only of
+letters, digits and ``-._:``, so :func:`quote_attributes` puts the quotes back around the
+others. Tests that read built pages must parse them, not match the unminified markup.
 
 CSS goes through rcssmin, which only removes comments and whitespace. minify-html's own CSS
 minifier (lightningcss, with no browser targets) rewrites ``@media (max-width: 30em)`` into the
@@ -17,6 +22,7 @@ range syntax ``(width<=30em)`` that browsers before 2023 ignore, so it stays off
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,10 +39,26 @@ HTML_OPTIONS = {
     "allow_noncompliant_unquoted_attribute_values": False,
     "allow_removing_spaces_between_attributes": False,
     "allow_optimal_entities": False,
-    "keep_closing_tags": False,
-    "keep_html_and_head_opening_tags": False,
+    "keep_closing_tags": True,
+    "keep_html_and_head_opening_tags": True,
 }
-"""Only spec-compliant minification: omitted optional tags are valid HTML since HTML 4."""
+"""Only spec-compliant minification, with every end tag kept for pre-HTML5 parsers."""
+
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_ATTRIBUTE = re.compile(r"""\s*([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?|\s*/""")
+_ITEMS = re.compile(r"</li>(?=<li[\s>])")
+_HTML4_UNQUOTED = re.compile(r"[A-Za-z0-9._:-]+")
+_RAW_TEXT = ("script", "style", "textarea", "title")
+_BOOLEAN = frozenset(
+    {
+        *("allowfullscreen", "async", "autofocus", "autoplay", "checked", "controls"),
+        *("default", "defer", "disabled", "formnovalidate", "hidden", "inert", "ismap"),
+        *("itemscope", "loop", "multiple", "muted", "nomodule", "novalidate", "open"),
+        *("playsinline", "readonly", "required", "reversed", "selected"),
+    }
+)
+"""Attributes written by name alone; any other one minify-html leaves bare (``alt``) was an
+empty value, written out again as ``alt=""``."""
 
 
 class MinifyError(ValueError):
@@ -48,7 +70,45 @@ def minify_html_text(html: str) -> str:
     dropped."""
     if not isinstance(html, str):
         raise MinifyError(f"expected text, got {type(html).__name__}")
-    return minify_html.minify(html, **HTML_OPTIONS)
+    return spaced_items(quote_attributes(minify_html.minify(html, **HTML_OPTIONS)))
+
+
+def spaced_items(html: str) -> str:
+    """One space between list items (``</li> <li>``), as the unminified page had a line break:
+    between inline-block items (the footer's links, the letters of A–Z) that space is drawn and
+    read (« Mentions légales Plan du site », not « Mentions légalesPlan du site »); between
+    block items it changes nothing."""
+    return _ITEMS.sub("</li> ", html)
+
+
+def quote_attributes(html: str) -> str:
+    """``html`` with double quotes around each unquoted attribute value that HTML 4 did not
+    allow unquoted (anything but letters, digits and ``-._:``): ``href=/a/`` → ``href="/a/"``,
+    and ``=""`` after an emptied attribute that is not boolean (``alt`` → ``alt=""``).
+    Text, quoted values and the content of ``<style>``, ``<script>``, ``<textarea>`` and
+    ``<title>`` are left as they are. Values minify-html leaves unquoted never hold ``"``."""
+    out, position = [], 0
+    while (tag := _TAG.search(html, position)) is not None:
+        out.append(html[position : tag.end()])
+        position = tag.end()
+        while (attribute := _ATTRIBUTE.match(html, position)) and attribute.end() > position:
+            value = attribute.group(2)
+            if attribute.group(1) and value is None and attribute.group(1).lower() not in _BOOLEAN:
+                out.append(f'{attribute.group(0)}=""')
+            elif value and value[0] not in "\"'" and not _HTML4_UNQUOTED.fullmatch(value):
+                start = attribute.start(2)
+                out.append(f'{html[position:start]}"{value}"')
+            else:
+                out.append(attribute.group(0))
+            position = attribute.end()
+        name = tag.group(1).lower()
+        if name in _RAW_TEXT:
+            close = html.lower().find(f"</{name}", position)
+            close = len(html) if close < 0 else close
+            out.append(html[position:close])
+            position = close
+    out.append(html[position:])
+    return "".join(out)
 
 
 def minify_css_text(css: str) -> str:

@@ -9,14 +9,18 @@ import subprocess
 import time
 
 import pytest
+from minify.inline import theme_style
 
 from tests.conftest import ROOT
 from tests.deploy.conftest import CSP_PROBE, HASHED_IMAGE, PDF, free_port
 
+STYLE_HASH = theme_style(ROOT / "theme").csp_source
 CSP = (
-    "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; "
+    "default-src 'none'; img-src 'self'; "
+    f"style-src 'self' 'unsafe-inline' {STYLE_HASH}; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+"""The hash is the one of the stylesheet written into pages: tools/csp-hash.py --write."""
 PROCEDURE = "/demarches/carte-identite/"
 
 
@@ -136,9 +140,12 @@ def test_pages_render_in_chromium_without_any_csp_violation(nginx, browser):
             response = page.goto(nginx.base + path)
             assert response.status == (404 if path == "/page-absente/" else 200)
             assert page.locator("h1").count() == 1
-            # The theme's stylesheet was loaded and applied (style-src 'self').
+            # The theme's stylesheet, written into the page, was applied (its hash is in the
+            # CSP) and no other one was asked for before the first paint.
             assert page.evaluate("document.styleSheets.length") == 1
+            assert page.evaluate("document.styleSheets[0].ownerNode.tagName") == "STYLE"
             assert page.evaluate("document.styleSheets[0].cssRules.length") > 0
+            assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
     finally:
         page.close()
     assert [m for m in messages if "Content Security Policy" in m or "Refused" in m] == []
@@ -164,6 +171,15 @@ def test_chromium_reports_what_the_csp_blocks(nginx, browser):
     assert color != "rgb(255, 0, 0)"
     assert any("Content Security Policy" in m and "style" in m for m in messages), messages
     assert any("Content Security Policy" in m and "img-src" in m for m in messages), messages
+
+
+def test_favicon_ico_is_an_empty_answer_not_a_404(nginx):
+    response = get(nginx, "/favicon.ico")
+    assert (response.status, response.body) == (204, b"")
+    icon = get(nginx, "/theme/img/favicon.png")
+    assert icon.status == 200 and icon.body.startswith(b"\x89PNG")
+    assert icon.getheader("Content-Type") == "image/png"
+    assert len(icon.body) < 400
 
 
 def test_serve_local_refuses_a_missing_folder_in_french():

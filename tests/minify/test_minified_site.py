@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
+from minify.minify import quote_attributes
 
 from tests.conftest import ROOT, run_build
 
@@ -17,7 +20,7 @@ def test_sample_pages_and_stylesheets_are_minified(sample_site):
     assert len(pages) > 40
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert text.startswith("<!doctype html><html lang=fr>"), page
+        assert text.startswith("<!doctype html><html lang=fr><head>"), page
         assert "\n<" not in text and "<!--" not in text, page
     for sheet in sample_site.rglob("*.css"):
         css = sheet.read_text(encoding="utf-8")
@@ -38,3 +41,44 @@ def test_minified_pages_have_no_html_errors(small_site, tmp_path):
     messages = json.loads(checked.stderr)["messages"]
     assert messages == [], messages
     assert len(pages) > 5
+
+
+OLD_PARSER_END_TAGS = ("p", "li", "dt", "dd", "td", "th", "tr", "option", "head", "body", "html")
+"""End tags HTML lets a page leave out, which NetSurf 3.10, w3m or Dillo need (issue 16)."""
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.opened: Counter[str] = Counter()
+        self.closed: Counter[str] = Counter()
+
+    def handle_starttag(self, tag, attrs):
+        self.opened[tag] += 1
+
+    def handle_endtag(self, tag):
+        self.closed[tag] += 1
+
+
+def test_every_built_page_closes_what_it_opens(sample_site):
+    pages = sorted(sample_site.rglob("*.html"))
+    assert len(pages) > 40
+    unclosed = {}
+    for page in pages:
+        tags = _Tags()
+        tags.feed(page.read_text(encoding="utf-8"))
+        for tag in OLD_PARSER_END_TAGS:
+            if tags.opened[tag] != tags.closed[tag]:
+                unclosed[f"{page.relative_to(sample_site)} <{tag}>"] = (
+                    tags.opened[tag],
+                    tags.closed[tag],
+                )
+        assert tags.opened["p"] and tags.opened["head"] == tags.opened["body"] == 1, page
+    assert unclosed == {}
+
+
+def test_every_attribute_value_an_html4_parser_needs_quoted_is_quoted(sample_site):
+    pages = sorted(sample_site.rglob("*.html"))
+    text = {page: page.read_text(encoding="utf-8") for page in pages}
+    assert [page for page in pages if quote_attributes(text[page]) != text[page]] == []
+    assert 'href="/"' in text[sample_site / "index.html"]

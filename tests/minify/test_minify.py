@@ -7,7 +7,13 @@ from html.parser import HTMLParser
 
 import pytest
 from minify import minify_file
-from minify.minify import MinifyError, minify_css_text, minify_html_text, rewrite_file
+from minify.minify import (
+    MinifyError,
+    minify_css_text,
+    minify_html_text,
+    quote_attributes,
+    rewrite_file,
+)
 
 PAGE = """<!doctype html>
 <html lang="fr">
@@ -145,3 +151,34 @@ def test_minify_file_warns_in_french_and_keeps_the_page(tmp_path, caplog):
     assert page.read_text(encoding="utf-8") == PAGE
     assert "demarches/index.html" in caplog.text
     assert "n'a pas pu être allégé" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<a href=/demarches/>x</a>", '<a href="/demarches/">x</a>'),
+        ("<a class=x href=tel:+33>x</a>", '<a class=x href="tel:+33">x</a>'),
+        ("<img alt src=/i.jpg>", '<img alt="" src="/i.jpg">'),
+        ("<input disabled type=checkbox>", "<input disabled type=checkbox>"),
+        ('<p title="a > b" id=q>x</p>', '<p title="a > b" id=q>x</p>'),
+        ("<style>a>b{c:d}</style><b x=/y>", '<style>a>b{c:d}</style><b x="/y">'),
+        ("<title>a<b x=/y></title>", "<title>a<b x=/y></title>"),
+        ("a < b, c<d", "a < b, c<d"),
+    ],
+)
+def test_quote_attributes_for_html4_parsers(html, expected):
+    assert quote_attributes(html) == expected
+
+
+def test_minified_html_keeps_every_end_tag():
+    html = "<ul><li>a</li><li>b</li></ul><p>c</p><dl><dt>d</dt><dd>e</dd></dl>"
+    html += "<table><tr><td>f</td></tr></table><html><head></head><body></body></html>"
+    minified = minify_html_text(html)
+    for end in ("</li>", "</p>", "</dt>", "</dd>", "</td>", "</tr>", "</ul>", "</body>"):
+        assert end in minified, end
+    assert minified.count("</li>") == 2
+
+
+def test_list_items_keep_one_space_between_them():
+    html = "<ul>\n<li>a</li>\n<li class=x>b</li>\n</ul><p>c</p>\n<p>d</p>"
+    assert minify_html_text(html) == "<ul><li>a</li> <li class=x>b</li></ul><p>c</p><p>d</p>"

@@ -111,9 +111,11 @@ class Tab:
         self.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height"), [(320, 568), (1280, 800)])
-def test_axe_finds_nothing_on_any_page(browser, server, pages, width, height):
+def test_axe_finds_nothing_on_any_page(browser, server, pages, width, height, scheme):
     tab = Tab(browser, server, width, height)
+    tab.page.emulate_media(color_scheme=scheme)
     problems, colours = [], set()
     try:
         for path, flyer in pages:
@@ -129,6 +131,8 @@ def test_axe_finds_nothing_on_any_page(browser, server, pages, width, height):
     low = {(path, pair) for path, pair in colours if contrast_ratio(*pair.split("/")) < 7}
     assert low == set(), "body text below 7:1"
     assert colours, "no text measured"
+    backgrounds = {pair.split("/")[1] for _, pair in colours}
+    assert ("rgb(20, 23, 26)" in backgrounds) == (scheme == "dark")  # the scheme applied
     hosts = {urlsplit(url).hostname for url in tab.requested}
     assert hosts == {"127.0.0.1"}
 
@@ -192,3 +196,70 @@ def test_print_hides_navigation_and_prints_link_addresses(browser, server):
         "counter": '" (/guichets/mairie/)"',
         "phone": "none",  # the number is already written out
     }
+
+
+OUTLINE = """() => {
+  const el = document.activeElement, style = getComputedStyle(el), r = el.getBoundingClientRect();
+  const out = parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset));
+  const box = {left: r.left - out, top: r.top - out, right: r.right + out, bottom: r.bottom + out};
+  const clipped = [];
+  if (box.left < 0 || box.right > document.documentElement.clientWidth) clipped.push("viewport");
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (s.overflowX === "visible" && s.overflowY === "visible") continue;
+    const c = a.getBoundingClientRect();
+    if (box.left < c.left || box.right > c.right || box.top < c.top || box.bottom > c.bottom)
+      clipped.push(a.tagName.toLowerCase() + "." + a.className);
+  }
+  return {element: el.tagName.toLowerCase() + " " + (el.textContent || "").trim().slice(0, 40),
+          drawn: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2, clipped};
+}"""
+FOCUS_PAGES = ["/", "/demarches/carte-identite/", "/guichets/mairie/", "/demarches/a-z/"]
+
+
+@pytest.mark.parametrize("forced", ["none", "active"])
+@pytest.mark.parametrize("width", [800, 1280])
+def test_focus_outline_is_never_clipped(browser, server, width, forced):
+    """Every link reached with Tab draws its outline on all four sides: inside the viewport
+    and inside any ancestor that clips (overflow), with forced colours too (issue 16)."""
+    tab = Tab(browser, server, width, 800)
+    tab.page.emulate_media(forced_colors=forced)
+    wrong, seen = [], 0
+    try:
+        for path in FOCUS_PAGES:
+            tab.open(path)
+            for _ in range(tab.page.locator("a[href]").count()):
+                tab.page.keyboard.press("Tab")
+                focus = tab.page.evaluate(OUTLINE)
+                seen += 1
+                if not focus["drawn"] or focus["clipped"]:
+                    wrong.append((path, focus))
+    finally:
+        tab.close()
+    assert seen > 40
+    assert wrong == []
+
+
+RENDER_BLOCKING = """() => performance.getEntriesByType("resource")
+  .filter(e => e.renderBlockingStatus === "blocking").map(e => e.name)"""
+HEAD_STYLESHEETS = """() => [...document.querySelectorAll("head link[rel~=stylesheet]")]
+  .filter(l => !l.media || !/^print$/.test(l.media.trim())).map(l => l.href)"""
+
+
+def test_pages_paint_without_any_render_blocking_request(browser, server, pages):
+    """The stylesheet is in the page: nothing else is fetched before the first paint (a print
+    stylesheet, media="print", does not block it). Flyers keep their linked A4 sheets."""
+    tab = Tab(browser, server, 360, 640)
+    blocking = {}
+    try:
+        for path, flyer in pages:
+            if flyer:
+                continue
+            tab.open(path)
+            found = tab.page.evaluate(RENDER_BLOCKING) + tab.page.evaluate(HEAD_STYLESHEETS)
+            styled = tab.page.evaluate("getComputedStyle(document.body).marginTop") == "0px"
+            if found or not styled:
+                blocking[path] = (found, styled)
+    finally:
+        tab.close()
+    assert blocking == {}
