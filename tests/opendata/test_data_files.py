@@ -46,7 +46,8 @@ def test_procedures_json_says_what_the_pages_say(sample_site):
     card = records["carte-identite"]
     shown = page(sample_site, "demarches/carte-identite/index.html")
     assert card["titre"] == shown.select_one("h1").text
-    assert card["pieces_a_fournir"] == [li.text for li in shown.select(".checklist li")]
+    shown_items = [li.text.removeprefix("☐ ") for li in shown.select(".checklist li")]  # the box
+    assert card["pieces_a_fournir"] == shown_items
     assert card["etapes"] == [li.text for li in shown.select(".steps li")]
     assert card["guichets"] == ["mairie"]
     assert card["url"] == f"{BASE}demarches/carte-identite/"
