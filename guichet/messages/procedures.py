@@ -50,3 +50,36 @@ NOT_FILLED = "Le champ « {field} » n'est pas encore rempli (il contient « À 
 NOT_FILLED_HINT = "Remplacez « À REMPLIR » et le texte d'aide qui suit par votre texte."
 BODY_NOT_FILLED = "Le texte contient encore « À REMPLIR » dans la partie « {heading} »."
 BODY_NOT_FILLED_HINT = "Remplacez chaque « À REMPLIR » et le texte d'aide par votre texte."
+
+# -- the header (guichet/header.py) -------------------------------------------------------------
+DUPLICATE_FIELD = "Le champ « {field} » est écrit deux fois (déjà à la ligne {first})."
+DUPLICATE_FIELD_HINT = "Gardez une seule ligne pour ce champ : c'est la première qui compte."
+NO_COLON = "La ligne « {line} » n'a pas de deux-points : ce n'est ni un champ ni du texte."
+NO_COLON_HINT = (
+    "Écrivez le nom du champ suivi de deux-points : « {field}: {value} ». Si c'est le début "
+    "du texte, laissez une ligne vide avant."
+)
+FIELD_IN_BODY = (
+    "La ligne « {line} » ressemble au champ « {field} », mais elle est dans le texte : "
+    "elle serait publiée telle quelle."
+)
+FIELD_IN_BODY_HINT = (
+    "Remontez-la dans l'en-tête, avec les autres champs, en écrivant exactement « {field}: … »."
+)
+TOO_LARGE = "Le fichier fait {size} Ko : c'est plus que les {limit} Ko permis pour une page."
+TOO_LARGE_HINT = (
+    "Une démarche tient en quelques Ko de texte. Vérifiez que vous n'avez pas collé une image "
+    "ou un document entier ; coupez la page en plusieurs si besoin."
+)
+EMPTY_TEXT_FILE = "Le fichier est vide ou ne contient que des espaces."
+BAD_LIST_INDENT = (
+    "La ligne « {line} » est décalée de {spaces} espace(s) sous la liste : elle ne sera pas lue "
+    "comme une sous-liste."
+)
+BAD_LIST_INDENT_HINT = (
+    "Décalez un sous-élément de 2 espaces (ou plus) sous l'élément qui le contient, ou "
+    "commencez-le au bord de la ligne pour un élément de la même liste."
+)
+UNREADABLE_COUNTER = (
+    "Le guichet « {value} » ne peut pas être vérifié : son fichier a un problème (voir plus haut)."
+)
