@@ -33,6 +33,8 @@ class FieldReader:
     """Field key (lowercase) → label as staff write it (``verifie-le`` → ``Verifie-le``)."""
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    _named: set = field(default_factory=set)
+    """Fields the header reader already reported (not also « il manque »)."""
 
     def where(self, key: str | None, line: int | None = None) -> str:
         """``content/guichets/annexe.md:7``: the field's line (or ``line``), as editors show it."""
@@ -52,6 +54,7 @@ class FieldReader:
         """The problems the header reader found (no colon, duplicate field, field in the text)."""
         for line, message, hint, label in self.meta.get(PROBLEMS_KEY, ()):
             self.errors.append(Problem(self.where(None, line), message, label, hint))
+            self._named.add(label)
 
     def numbered(self, key: str) -> list[tuple[int | None, str]]:
         """The non-empty lines of a field, each with its line in the file (None if unknown)."""
@@ -124,6 +127,8 @@ class FieldReader:
             return None
 
     def missing(self, key: str, example: str) -> None:
+        if self.labels[key] in self._named:  # « Cout Gratuit »: said once, with its line
+            return
         self.error(
             key, msg.MISSING_FIELD.format(field=self.labels[key]), self.example(key, example)
         )
