@@ -16,12 +16,14 @@ the lock either. Elsewhere than Linux, ``die_with_parent`` does nothing.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
 import sys
+import time
 
 PR_SET_PDEATHSIG = 1
 DETACHED_ENV = "GUICHET_DETACHED"
@@ -51,12 +53,35 @@ def die_with_parent(signum: int = signal.SIGTERM, parent: int | None = None) -> 
         os.kill(os.getpid(), signum)
 
 
+_forking = False
+_pending: int | None = None
+"""A SIGINT/SIGTERM that arrived while this process was forking: raised once the fork is over
+(an exception raised inside Python's fork hooks would be printed and lost)."""
+
+
 def _before_fork() -> None:
-    global _forking_pid
+    global _forking_pid, _forking
     _forking_pid = os.getpid()
+    _forking = True
+
+
+def _redeliver(signum: int) -> None:
+    while _forking:  # the main thread is still inside a fork hook
+        time.sleep(0.001)
+    _thread.interrupt_main(signum)
+
+
+def _after_in_parent() -> None:
+    global _forking, _pending
+    if _pending is not None:
+        _thread.start_new_thread(_redeliver, (_pending,))  # never waits, unlike Thread.start
+        _pending = None
+    _forking = False  # last: nothing after it can run a signal handler inside this hook
 
 
 def _in_child() -> None:
+    global _forking, _pending
+    _forking, _pending = False, None
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers itself
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for fd in list(_close_in_children):
@@ -71,7 +96,9 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    os.register_at_fork(before=_before_fork, after_in_child=_in_child)
+    os.register_at_fork(
+        before=_before_fork, after_in_parent=_after_in_parent, after_in_child=_in_child
+    )
     _installed = True
 
 
@@ -93,6 +120,10 @@ def kill_workers() -> None:
 
 def interrupt(signum, frame):
     """Signal handler: kill the workers, then stop the main thread with KeyboardInterrupt."""
+    global _pending
+    if _forking:  # in the middle of os.fork(): once it is over
+        _pending = signum
+        return
     kill_workers()
     raise KeyboardInterrupt
 
