@@ -130,8 +130,16 @@ class FieldsReader(BaseReader):
         return self._md.convert(markdown_text)
 
     def read(self, source_path: str):
-        text = read_text(source_path, self._limit)
         known, is_page = self._known(source_path)
+        try:
+            text = read_text(source_path, self._limit)
+        except UnreadableContent as error:
+            if not is_page:
+                raise  # the procedures generator reports it, once
+            # Pelican's page and article readers would only log « Could not process »:
+            # a page with the problem on the side, which the procedures plugin reports.
+            title = os.path.splitext(os.path.basename(source_path))[0]
+            return "", {"title": title, PROBLEMS_KEY: [(None, error.message, error.hint, None)]}
         header = read_header(text, known)
         body, list_problems = normalise_lists(header.body.split("\n"), header.body_line)
         content = self.render("\n".join(body))

@@ -23,6 +23,15 @@ PELICAN_KEYS = {"reader", "lang", "status", "date", "modified", "slug", "templat
 """Keys Pelican itself (or our reader, on the side) may add; never reported as unknown."""
 
 
+class LineErrors(ValueError):
+    """Every bad line of a multi-line field: ``(index in the lines, French message)``; the index
+    is None for a problem of the whole field. FieldReader names each line of the file."""
+
+    def __init__(self, problems: list[tuple[int | None, str]]):
+        self.problems = problems
+        super().__init__(" ".join(message for _, message in problems))
+
+
 @dataclass
 class FieldReader:
     """Reads fields of one file and collects every problem instead of stopping at the first."""

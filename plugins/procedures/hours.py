@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import time
 
+from .fields import LineErrors
+
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 HOURS_EXAMPLE = "lundi : 8h30-12h00, 13h30-17h30 (une ligne par jour ou groupe de jours)"
 
@@ -36,12 +38,8 @@ _APPOINTMENT = re.compile(
 APPOINTMENT_TEXT = "sur rendez-vous"
 
 
-class HoursErrors(ValueError):
-    """Every bad line of an hours field: ``(index in the lines, French message)``."""
-
-    def __init__(self, problems: list[tuple[int | None, str]]):
-        self.problems = problems
-        super().__init__(" ".join(message for _, message in problems))
+HoursErrors = LineErrors
+"""Every bad line of an hours field: ``problems`` is ``[(index in the lines, message)]``."""
 
 
 @dataclass(frozen=True)

@@ -226,3 +226,13 @@ def test_pages_take_english_or_french_names(small_site, tmp_path, field):
     doc = page(build.path, "infos/index.html")
     assert "Infos pratiques" in doc.select_one("h1").text
     assert "Résumé" not in body_text(build.path, "infos/index.html")
+
+
+def test_page_header_mistakes_stop_the_build_with_their_line(small_site, tmp_path):
+    write(small_site, "pages/infos.md", "Title: Infos\nSummary Tout savoir.\n\nUn texte.\n")
+    write(small_site, "pages/enorme.md", "Title: Énorme\n\n" + "Du texte collé. " * 320_000)
+    output = failing(small_site, tmp_path)
+    assert "content/pages/infos.md:2 — champ « Summary »" in output
+    assert "« Summary: Tout savoir. »" in output
+    assert re.search(r"content/pages/enorme\.md\n +Le fichier fait 5\d{3} Ko", output)
+    assert "Could not process" not in output
