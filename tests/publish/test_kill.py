@@ -179,3 +179,43 @@ def test_killed_build_leaves_nothing_behind(tmp_path, who, signum):
     assert "Traceback" not in output
     if who == "python":
         assert "Commande interrompue" in output
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    "who, signum",
+    [("make", signal.SIGKILL), ("python", signal.SIGTERM), ("group", signal.SIGINT)],
+    ids=["make-KILL", "python-TERM", "group-INT"],
+)
+def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
+    """make → devserver → its rebuild → the rebuild's workers: all gone with make."""
+    mark = uuid.uuid4().hex
+    env = {**os.environ, MARK: mark, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    settings = settings_file(tmp_path, f"cache-{mark}")
+    make = subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "devserver",
+            f"SETTINGS={settings}",
+            f"OUTPUT={tmp_path / 'output'}",
+            f"PORT={free_port()}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    python = wait_for_workers(make, mark)
+    kill(make, python, who, signum)
+    assert_all_gone(mark)
+    assert "Traceback" not in make.stdout.read()
