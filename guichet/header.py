@@ -131,11 +131,26 @@ def read_header(
         return labels.get(key) or key.capitalize()
 
     def misspelt(line: str) -> str | None:
-        """The known field a line without colon starts with (``Cout Gratuit`` → ``cout``)."""
-        word = _NAME_ONLY.match(line.strip())
-        if known is None or word is None:
+        """The known field a line that is not a field stands for: ``Cout Gratuit`` (no colon)
+        or ``Verifie le: …`` (a space in the name) → the field's key."""
+        if known is None:
             return None
-        return _close_to(fold(word.group("name")), known)
+        name, colon, _ = line.strip().partition(":")
+        if colon and " " in name.strip() and len(name) <= 30:
+            return _close_to(fold("-".join(name.split())), known)
+        word = _NAME_ONLY.match(line.strip())
+        return _close_to(fold(word.group("name")), known) if word else None
+
+    def misspelt_problem(line: str, number: int, guess: str) -> HeaderProblem:
+        name, colon, value = line.strip().partition(":")
+        if colon and " " in name.strip():
+            hint = msg.SPACE_IN_NAME_HINT.format(field=label(guess), value=value.strip() or "…")
+            return HeaderProblem(
+                number, msg.SPACE_IN_NAME.format(name=name.strip()), hint, label(guess)
+            )
+        value = _NAME_ONLY.match(line.strip()).group("value") or "…"
+        hint = msg.NO_COLON_HINT.format(field=label(guess), value=value)
+        return HeaderProblem(number, msg.NO_COLON.format(line=line.strip()), hint, label(guess))
 
     if index >= len(lines) or not (_field_match(lines[index]) or misspelt(lines[index])):
         return Header({}, "\n".join(lines[index:]), index + 1, [])
@@ -196,11 +211,7 @@ def read_header(
         # A line of the header that is neither a field nor a value's continuation.
         guess = misspelt(line)
         if guess is not None:
-            value = _NAME_ONLY.match(line.strip()).group("value") or "…"
-            hint = msg.NO_COLON_HINT.format(field=label(guess), value=value)
-            problems.append(
-                HeaderProblem(number, msg.NO_COLON.format(line=line.strip()), hint, label(guess))
-            )
+            problems.append(misspelt_problem(line, number, guess))
             current = None
             index += 1
             continue

@@ -83,3 +83,5 @@ BAD_LIST_INDENT_HINT = (
 UNREADABLE_COUNTER = (
     "Le guichet « {value} » ne peut pas être vérifié : son fichier a un problème (voir plus haut)."
 )
+SPACE_IN_NAME = "Le nom de champ « {name} » contient une espace : il n'est pas reconnu."
+SPACE_IN_NAME_HINT = "Écrivez-le avec des tirets : « {field}: {value} »."

@@ -199,3 +199,10 @@ def test_side_metadata_carries_lines_and_problems():
     assert side["guichet-lines"] == {"titre": 1}
     assert side["guichet-value-lines"] == {"titre": [1]}
     assert side["guichet-problems"][0][0] == 2
+
+
+def test_space_in_a_field_name_is_named_with_the_fix():
+    header = read_header("Titre: A\nVerifie le: 2026-01-01\n\nTexte.", PROCEDURE)
+    assert [p.line for p in header.problems] == [2]
+    assert "« Verifie le » contient une espace" in header.problems[0].message
+    assert "« Verifie-le: 2026-01-01 »" in header.problems[0].hint
