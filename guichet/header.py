@@ -110,13 +110,19 @@ def _close_to(key: str, known: Collection[str]) -> str | None:
 
 
 def read_header(
-    text: str, known: Collection[str] | None = None, labels: dict[str, str] | None = None
+    text: str,
+    known: Collection[str] | None = None,
+    labels: dict[str, str] | None = None,
+    strict: bool = False,
 ) -> Header:
     """Split ``text`` into its header fields and its body; list every problem with its line.
 
     ``known``: field keys of this kind of file (folded). Without it, any ``Name: value`` line
     after a blank line still belongs to the header, and nothing is taken for a misspelling.
     ``labels``: key → name as the guide writes it, for messages.
+    ``strict`` (counters, procedures: every field is known): a line right under a field that is
+    neither indented nor a known field (``mardi : 9h-12h`` at the margin, text without a blank
+    line before it) is an error, read as the field's next line so nothing else is lost.
     """
     labels = labels or {}
     lines = normalise_text(text).split("\n")
@@ -204,15 +210,34 @@ def read_header(
             index += 1
             continue
         match = _field_match(line)
-        if match:
+        unknown = (
+            match is not None
+            and known is not None
+            and _close_to(fold(match.group("name")), known) is None
+        )
+        if match and not (strict and unknown and current is not None):
             current = add(match, number)
             index += 1
             continue
         # A line of the header that is neither a field nor a value's continuation.
-        guess = misspelt(line)
+        guess = misspelt(line) if match is None else None
         if guess is not None:
             problems.append(misspelt_problem(line, number, guess))
             current = None
+            index += 1
+            continue
+        if strict and current is not None:
+            hint = msg.NOT_INDENTED_HINT.format(field=current.name)
+            problems.append(
+                HeaderProblem(
+                    number,
+                    msg.NOT_INDENTED.format(line=line.strip(), field=current.name),
+                    hint,
+                    current.name,
+                )
+            )
+            current.values.append(line.strip())
+            current.value_lines.append(number)
             index += 1
             continue
         body_start = index  # the text starts without a blank line before it

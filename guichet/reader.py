@@ -140,7 +140,7 @@ class FieldsReader(BaseReader):
             # a page with the problem on the side, which the procedures plugin reports.
             title = os.path.splitext(os.path.basename(source_path))[0]
             return "", {"title": title, PROBLEMS_KEY: [(None, error.message, error.hint, None)]}
-        header = read_header(text, known)
+        header = read_header(text, known, strict=not is_page)
         body, list_problems = normalise_lists(header.body.split("\n"), header.body_line)
         content = self.render("\n".join(body))
         metadata = self._parse_metadata(header, is_page)

@@ -85,3 +85,11 @@ UNREADABLE_COUNTER = (
 )
 SPACE_IN_NAME = "Le nom de champ « {name} » contient une espace : il n'est pas reconnu."
 SPACE_IN_NAME_HINT = "Écrivez-le avec des tirets : « {field}: {value} »."
+NOT_INDENTED = (
+    "La ligne « {line} » suit le champ « {field} » sans être décalée : ce n'est ni la suite du "
+    "champ ni du texte."
+)
+NOT_INDENTED_HINT = (
+    "Si elle continue « {field} », commencez-la par une espace. Si c'est le début du texte, "
+    "laissez une ligne vide avant."
+)

@@ -206,3 +206,24 @@ def test_space_in_a_field_name_is_named_with_the_fix():
     assert [p.line for p in header.problems] == [2]
     assert "« Verifie le » contient une espace" in header.problems[0].message
     assert "« Verifie-le: 2026-01-01 »" in header.problems[0].hint
+
+
+def test_strict_a_line_at_the_margin_under_a_field_is_an_error_and_loses_nothing():
+    text = "Titre: A\nHoraires: lundi : 9h-12h\nmardi : 9h-12h\nAcces: Rampe\n\nTexte."
+    header = read_header(text, COUNTER, strict=True)
+    assert [p.line for p in header.problems] == [3]
+    assert "suit le champ « Horaires » sans être décalée" in header.problems[0].message
+    assert header.fields["horaires"].values == ["lundi : 9h-12h", "mardi : 9h-12h"]
+    assert metadata(header.fields)["acces"] == "Rampe"
+
+
+def test_strict_text_without_blank_line_after_the_header_is_an_error():
+    header = read_header("Titre: A\nL'annexe accueille les habitants.\n", COUNTER, strict=True)
+    assert [p.line for p in header.problems] == [2]
+    assert "laissez une ligne vide avant" in header.problems[0].hint
+
+
+def test_strict_keeps_a_misspelt_field_as_a_field_for_its_warning():
+    header = read_header("Titre: A\nTelephonne: 05 00\n\nTexte.", COUNTER, strict=True)
+    assert header.problems == []
+    assert metadata(header.fields)["telephonne"] == "05 00"

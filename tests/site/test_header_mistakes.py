@@ -236,3 +236,12 @@ def test_page_header_mistakes_stop_the_build_with_their_line(small_site, tmp_pat
     assert "« Summary: Tout savoir. »" in output
     assert re.search(r"content/pages/enorme\.md\n +Le fichier fait 5\d{3} Ko", output)
     assert "Could not process" not in output
+
+
+def test_hours_line_at_the_margin_is_named(small_site, tmp_path):
+    """The first trial's mistake, worse: no indentation at all. Never a silently shorter week."""
+    edit(small_site / ANNEXE, "    samedi : 9h-12h", "samedi : 9h-12h")
+    output = failing(small_site, tmp_path)
+    assert "content/guichets/annexe.md:7 — champ « Horaires »" in output
+    assert "« samedi : 9h-12h » suit le champ « Horaires » sans être décalée" in output
+    assert "1 problème à corriger" in output
