@@ -8,7 +8,7 @@ import os
 
 from pelican import signals
 
-from guichet.header import PROBLEMS_KEY
+from guichet.header import LINES_KEY, PROBLEMS_KEY
 from guichet.messages import ContentErrors, Problem
 
 from .dates import format_date_fr
@@ -42,7 +42,21 @@ def report_page_problems(generator) -> None:
         raise ContentErrors(problems)
 
 
+def forget_old_readings(generator) -> None:
+    """Pelican's content cache is keyed by the file's bytes only: readings made before
+    Guichet's header reader (Meta extension: 4-space rule, no line numbers) are dropped, so an
+    unchanged file is read again by today's rules instead of keeping yesterday's mistakes."""
+    cache = getattr(getattr(generator, "readers", None), "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    for path, (_stamp, data) in list(cache.items()):
+        metadata = data[1] if isinstance(data, tuple) and len(data) == 2 else None
+        if not isinstance(metadata, dict) or LINES_KEY not in metadata:
+            del cache[path]
+
+
 def register():
+    signals.generator_init.connect(forget_old_readings)
     signals.initialized.connect(add_filters)
     signals.get_generators.connect(get_generators)
     signals.page_generator_finalized.connect(report_page_problems)
