@@ -106,7 +106,9 @@ class FieldsReader(BaseReader):
         ] + [name for name in configs if name not in config.get("extensions", [])]
         config.update(extensions=extensions, extension_configs=configs)
         self._config = config
-        self._md = Markdown(**config)
+        self._md: Markdown | None = None
+        """Made at the first file: Pelican makes one reader per extension (md, markdown…) and
+        per generator, most never used."""
         self._limit = int(self.settings.get("GUICHET_MAX_FILE_BYTES", MAX_BYTES))
         self._kinds = {
             "counter": tuple(self.settings.get("COUNTER_PATHS", ["guichets"])),
@@ -126,6 +128,8 @@ class FieldsReader(BaseReader):
         return frozenset((*PAGE_FIELDS, *FRENCH_PAGE_FIELDS, *extra)), True
 
     def render(self, markdown_text: str) -> str:
+        if self._md is None:
+            self._md = Markdown(**self._config)
         self._md.reset()
         return self._md.convert(markdown_text)
 
