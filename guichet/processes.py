@@ -34,12 +34,17 @@ _close_in_children: set[int] = set()
 _forking_pid = os.getpid()
 
 
+_libc = None
+
+
 def _prctl_deathsig(signum: int) -> bool:
+    global _libc
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+        if _libc is None:  # loaded once; forked workers inherit it
+            _libc = ctypes.CDLL(None, use_errno=True)
+        return _libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
     except (OSError, AttributeError):
         return False
 

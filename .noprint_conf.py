@@ -1,0 +1,2 @@
+from pelicanconf import *
+PLUGINS = [p for p in PLUGINS if p != 'print']
