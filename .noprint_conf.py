@@ -1,2 +1,0 @@
-from pelicanconf import *
-PLUGINS = [p for p in PLUGINS if p != 'print']
