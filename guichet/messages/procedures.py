@@ -71,7 +71,6 @@ TOO_LARGE_HINT = (
     "Une démarche tient en quelques Ko de texte. Vérifiez que vous n'avez pas collé une image "
     "ou un document entier ; coupez la page en plusieurs si besoin."
 )
-EMPTY_TEXT_FILE = "Le fichier est vide ou ne contient que des espaces."
 BAD_LIST_INDENT = (
     "La ligne « {line} » est décalée de {spaces} espace(s) sous la liste : elle ne sera pas lue "
     "comme une sous-liste."
@@ -79,9 +78,6 @@ BAD_LIST_INDENT = (
 BAD_LIST_INDENT_HINT = (
     "Décalez un sous-élément de 2 espaces (ou plus) sous l'élément qui le contient, ou "
     "commencez-le au bord de la ligne pour un élément de la même liste."
-)
-UNREADABLE_COUNTER = (
-    "Le guichet « {value} » ne peut pas être vérifié : son fichier a un problème (voir plus haut)."
 )
 SPACE_IN_NAME = "Le nom de champ « {name} » contient une espace : il n'est pas reconnu."
 SPACE_IN_NAME_HINT = "Écrivez-le avec des tirets : « {field}: {value} »."
