@@ -82,7 +82,9 @@ def normalise_lists(lines: list[str], first_line: int = 1) -> tuple[list[str], l
                 out.append(" " * (4 * len(levels)) + line.strip())
                 previous = line
                 continue
-            if previous.strip():  # a lazy continuation line of the item's paragraph
+            if _BLOCK_START.match(line):  # a heading, a table, HTML: the list is over
+                levels = []
+            elif previous.strip():  # a lazy continuation line of the item's paragraph
                 out.append(line)
                 previous = line
                 continue

@@ -67,3 +67,9 @@ def test_one_space_under_an_item_is_named_with_its_line():
 def test_code_fences_untouched():
     html, _ = render("```\n- a\n  - b\n```")
     assert "<li>" not in html
+
+
+def test_heading_right_after_a_list_ends_it():
+    html, problems = render("- a\n## Étapes\n1. b\n2. c")
+    assert html == "<ul>\n<li>a</li>\n</ul>\n<h2>Étapes</h2>\n<ol>\n<li>b</li>\n<li>c</li>\n</ol>"
+    assert problems == []
