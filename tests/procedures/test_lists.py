@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from markdown import Markdown
+from procedures.sections import list_items
 
 from guichet.lists import normalise_lists
 
@@ -73,3 +74,11 @@ def test_heading_right_after_a_list_ends_it():
     html, problems = render("- a\n## Étapes\n1. b\n2. c")
     assert html == "<ul>\n<li>a</li>\n</ul>\n<h2>Étapes</h2>\n<ol>\n<li>b</li>\n<li>c</li>\n</ol>"
     assert problems == []
+
+
+def test_checklist_items_keep_their_sub_list():
+    html, _ = render("- Photo\n- Pièce :\n  - carte\n  - passeport\n- Justificatif")
+    items = list_items(html)
+    assert [item.split("<")[0] for item in items] == ["Photo", "Pièce :", "Justificatif"]
+    assert "<li>carte</li>" in items[1] and "<li>passeport</li>" in items[1]
+    assert list_items("<ol><li>a</li><li>b</li></ol><p>x</p><ul><li>c</li></ul>") == ["a", "b", "c"]

@@ -140,6 +140,17 @@ def test_lists_as_staff_type_them(small_site, tmp_path):
     doc = page(build.path, "demarches/carte-identite/index.html")
     nested = doc.select("main li > ul > li")
     assert [" ".join(li.text.split()) for li in nested] == ["carte d'identité", "ou passeport"]
+    flyer_page = page(build.path, "demarches/carte-identite/fiche/index.html")
+    checklist = flyer_page.select("ul.checklist > li")
+    assert [li.text.split(" :")[0] for li in checklist] == [
+        "Une photo",
+        "Une pièce d'identité",
+        "Un justificatif de domicile",
+    ]
+    assert [li.text for li in flyer_page.select("ul.checklist > li > ul > li")] == [
+        "carte d'identité",
+        "ou passeport",
+    ]
     flyer = flyer_text(build.path, "carte-identite")
     assert "Une photo" in flyer and "carte d'identité" in flyer and "ou passeport" in flyer
 
