@@ -5,6 +5,7 @@ what changes for the published site.
 """
 
 import os
+import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 """Theme and plugins are found from this file, whichever settings file imports it."""
@@ -55,11 +56,26 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.meta": {},
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
 }
+"""The body's Markdown. The header (``Champ: valeur``) is read by guichet/header.py, not by the
+Meta extension: any indentation continues a value, blank lines are allowed, names match without
+case or accents, and every mistake is an error with its line (docs/content-model.md)."""
+
+if _HERE not in sys.path:  # guichet/ importable whichever folder Pelican is run from
+    sys.path.insert(0, _HERE)
+from guichet.reader import FieldsReader  # noqa: E402
+
+READERS = {"md": FieldsReader}
+"""Every Markdown file (counters, procedures, pages, articles) goes through Guichet's reader."""
+GUICHET_MAX_FILE_BYTES = 200_000
+"""A content file larger than this is refused at once, with a French message (a procedure is a
+few KB; 200 KB is about 40 printed pages of text)."""
+GUICHET_EXTRA_FIELDS = ()
+"""Header field names (lowercase, no accents) of pages and articles beyond Pelican's own and
+``Titre``/``Resume``: after a blank line in the header, only known names continue it."""
 
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
 PLUGINS = [

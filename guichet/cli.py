@@ -76,6 +76,28 @@ def main(argv: list[str] | None = None) -> int:
     counters_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
 
     args = parser.parse_args(argv)
+    from guichet import processes
+
+    processes.for_command()
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        processes.kill_workers()
+        from guichet.messages import build as msg
+
+        print(msg.INTERRUPTED, file=sys.stderr)
+        return INTERRUPTED
+
+
+INTERRUPTED = 130
+"""Exit code of a command stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)."""
+
+
+def _run(args: argparse.Namespace) -> int:
+    from guichet import processes
+
+    if args.command in ("build", "publish", "devserver"):
+        processes.stop_on_signals()
     if args.command == "importer-fiche":
         from guichet.importers.commands import import_fiche
 

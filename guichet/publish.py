@@ -31,6 +31,7 @@ from pathlib import Path
 
 import brotli
 
+from guichet import processes
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
 from guichet.html5 import elements
 from guichet.messages import Problem
@@ -185,17 +186,19 @@ def _copies(name: str) -> list[str]:
 @contextlib.contextmanager
 def _locked(target: Path) -> Iterator[bool]:
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Opened close-on-exec (Python's default) and closed in forked workers: only this process
+    # holds the lock, so it is free the moment this process ends, however it ends.
     with open(target.parent / LOCK_NAME.format(name=target.name), "w") as lock:
+        processes.close_in_children(lock.fileno())
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-
-
-def _stop(signum, frame):
-    raise KeyboardInterrupt
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            processes.release(lock.fileno())
 
 
 def _read_publish_settings(settings_file: str) -> dict:
@@ -283,7 +286,7 @@ def publish(
                 prefix=STAGING_PREFIX.format(name=published.name), dir=published.parent
             )
         )
-        previous_handler = signal.signal(signal.SIGTERM, _stop)
+        previous_handler = signal.signal(signal.SIGTERM, processes.interrupt)
         swapped = False
         try:
             code = _build_and_check(settings_file, staging, content, cache)

@@ -35,11 +35,19 @@ class Problem:
         return "\n".join(lines)
 
 
+def _order(problem: Problem) -> tuple:
+    """By file, then by line (``x.md:9`` before ``x.md:10``), then field and message."""
+    path, _, line = problem.source.rpartition(":")
+    if not (path and line.isdigit()):
+        path, line = problem.source, "0"
+    return (path, int(line), problem.field or "", problem.message)
+
+
 class ContentErrors(Exception):
     """Blocking content problems: the build stops and lists every one of them."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.source, p.field or "", p.message))
+        self.problems = sorted(set(problems), key=_order)
         super().__init__(self.report())
 
     def report(self) -> str:

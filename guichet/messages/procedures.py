@@ -51,3 +51,42 @@ NOT_FILLED_HINT = "Remplacez « À REMPLIR » et le texte d'aide qui suit par vo
 BODY_NOT_FILLED = "Le texte contient encore « À REMPLIR » dans la partie « {heading} »."
 BODY_NOT_FILLED_HINT = "Remplacez chaque « À REMPLIR » et le texte d'aide par votre texte."
 BAD_NATIONAL_ID = "« {value} » n'est pas un numéro de fiche service-public.fr (exemple : F1341)."
+
+# -- the header (guichet/header.py) -------------------------------------------------------------
+DUPLICATE_FIELD = "Le champ « {field} » est écrit deux fois (déjà à la ligne {first})."
+DUPLICATE_FIELD_HINT = "Gardez une seule ligne pour ce champ : c'est la première qui compte."
+NO_COLON = "La ligne « {line} » n'a pas de deux-points : ce n'est ni un champ ni du texte."
+NO_COLON_HINT = (
+    "Écrivez le nom du champ suivi de deux-points : « {field}: {value} ». Si c'est le début "
+    "du texte, laissez une ligne vide avant."
+)
+FIELD_IN_BODY = (
+    "La ligne « {line} » ressemble au champ « {field} », mais elle est dans le texte : "
+    "elle serait publiée telle quelle."
+)
+FIELD_IN_BODY_HINT = (
+    "Remontez-la dans l'en-tête, avec les autres champs, en écrivant exactement « {field}: … »."
+)
+TOO_LARGE = "Le fichier fait {size} Ko : c'est plus que les {limit} Ko permis pour une page."
+TOO_LARGE_HINT = (
+    "Une démarche tient en quelques Ko de texte. Vérifiez que vous n'avez pas collé une image "
+    "ou un document entier ; coupez la page en plusieurs si besoin."
+)
+BAD_LIST_INDENT = (
+    "La ligne « {line} » est décalée de {spaces} espace(s) sous la liste : elle ne sera pas lue "
+    "comme une sous-liste."
+)
+BAD_LIST_INDENT_HINT = (
+    "Décalez un sous-élément de 2 espaces (ou plus) sous l'élément qui le contient, ou "
+    "commencez-le au bord de la ligne pour un élément de la même liste."
+)
+SPACE_IN_NAME = "Le nom de champ « {name} » contient une espace : il n'est pas reconnu."
+SPACE_IN_NAME_HINT = "Écrivez-le avec des tirets : « {field}: {value} »."
+NOT_INDENTED = (
+    "La ligne « {line} » suit le champ « {field} » sans être décalée : ce n'est ni la suite du "
+    "champ ni du texte."
+)
+NOT_INDENTED_HINT = (
+    "Si elle continue « {field} », commencez-la par une espace. Si c'est le début du texte, "
+    "laissez une ligne vide avant."
+)

@@ -104,14 +104,18 @@ def _check_file(site: _Site, path: Path, kind: str, readers) -> FileReport:
     from procedures.validation import check_counter, check_procedure
 
     from guichet.messages import procedures as content_msg
+    from guichet.reader import UnreadableContent
 
     relative = path.relative_to(site.root).as_posix()
     shown = site.shown(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        raw = readers.read_file(
+        raw = readers.read_file(  # first: it refuses a file too large before reading it
             base_path=str(site.root), path=relative, content_class=RawSource, context={}
         )
+        text = path.read_text(encoding="utf-8")
+    except UnreadableContent as error:  # too large, not UTF-8: one finding, as the build says
+        message = msg.BLOCKING.format(message=error.message)
+        return FileReport(shown, kind, path.stem, [Finding(message, None, error.hint, "blocking")])
     except UnicodeDecodeError:
         message = msg.BLOCKING.format(message=content_msg.NOT_UTF8)
         return FileReport(

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 
 import markdown
 
-_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)$")
-_META_MORE = re.compile(r"^[ ]{4,}(.*)$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TAG = re.compile(r"<[^>]+>")
@@ -66,21 +64,16 @@ def plain_text(markdown_line: str) -> str:
 
 
 def split_metadata(lines: list[str]) -> tuple[dict[str, int], int]:
-    """Field name (lowercase) → line number; and the index of the first body line.
+    """Field key (lowercase, no accents) → line number; and the index of the first body line.
 
-    Same rule as Python-Markdown's Meta extension: ``Key: value`` lines from the top, values
-    continued on lines indented by 4 spaces, up to the first line that is neither.
+    The build's own rules (guichet/header.py): any indentation continues a value, blank lines
+    may separate fields.
     """
-    fields: dict[str, int] = {}
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if match := _META.match(line):
-            fields[match.group(1).lower()] = index + 1
-        elif not (fields and _META_MORE.match(line)):
-            break
-        index += 1
-    return fields, index
+    from guichet.header import read_header
+    from guichet.reader import COUNTER_FIELDS, PROCEDURE_FIELDS
+
+    header = read_header("\n".join(lines), frozenset((*COUNTER_FIELDS, *PROCEDURE_FIELDS)))
+    return header.lines, header.body_line - 1
 
 
 def body_units(lines: list[str], start: int = 0) -> list[Unit]:

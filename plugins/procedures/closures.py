@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import format_date_fr, parse_date
+from .fields import LineErrors
 
 CLOSURE_EXAMPLE = "24/12/2026 au 02/01/2027 : congés de fin d'année"
 
@@ -28,24 +29,33 @@ class Closure:
 
 
 def parse_closures(lines: list[str]) -> tuple[Closure, ...]:
-    """Parse the ``Fermetures`` lines, sorted by start date; raise ValueError in French."""
+    """Parse the ``Fermetures`` lines, sorted by start date; raise LineErrors (a ValueError)
+    naming every bad line."""
     closures = []
-    for raw in lines:
+    problems: list[tuple[int | None, str]] = []
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
         match = _LINE.match(line)
         if not match:
-            raise ValueError(f"La ligne « {line} » doit avoir la forme « date : motif ».")
+            problems.append((index, f"La ligne « {line} » doit avoir la forme « date : motif »."))
+            continue
         first, last, reason = match.groups()
         try:
             start = parse_date(first)
             end = parse_date(last) if last else start
         except ValueError as error:
-            raise ValueError(f"Ligne « {line} » : {error}") from None
+            problems.append((index, f"Ligne « {line} » : {error}"))
+            continue
         if end < start:
-            raise ValueError(f"Ligne « {line} » : la date de fin est avant la date de début.")
+            problems.append(
+                (index, f"Ligne « {line} » : la date de fin est avant la date de début.")
+            )
+            continue
         closures.append(Closure(start, end, reason.strip()))
+    if problems:
+        raise LineErrors(problems)
     return tuple(sorted(closures, key=lambda c: (c.start, c.end)))
 
 

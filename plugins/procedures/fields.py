@@ -1,7 +1,9 @@
 """Reading metadata fields as staff write them, with French problems for each mistake.
 
-Pure: no Pelican here. Metadata comes from Python-Markdown's Meta extension, as Pelican's
-Markdown reader gives it: lowercase keys, a string or (for multi-line values) a list of strings.
+Pure: no Pelican here. Metadata comes from Guichet's header reader (guichet/header.py) as the
+Pelican reader gives it: lowercase keys without accents, a string or (for multi-line values) a
+list of strings, plus the line numbers of each field and the header's own problems on the side
+(``LINES_KEY``, ``VALUE_LINES_KEY``, ``PROBLEMS_KEY``): every message names ``file:line``.
 """
 
 from __future__ import annotations
@@ -11,13 +13,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from guichet.header import LINES_KEY, PROBLEMS_KEY, SIDE_KEYS, VALUE_LINES_KEY
 from guichet.messages import Problem
 from guichet.messages import procedures as msg
 
 T = TypeVar("T")
 
-PELICAN_KEYS = {"reader", "lang", "status", "date", "modified", "slug", "template"}
-"""Keys Pelican itself may add or understand; never reported as unknown."""
+PELICAN_KEYS = {"reader", "lang", "status", "date", "modified", "slug", "template", *SIDE_KEYS}
+"""Keys Pelican itself (or our reader, on the side) may add; never reported as unknown."""
+
+
+class LineErrors(ValueError):
+    """Every bad line of a multi-line field: ``(index in the lines, French message)``; the index
+    is None for a problem of the whole field. FieldReader names each line of the file."""
+
+    def __init__(self, problems: list[tuple[int | None, str]]):
+        self.problems = problems
+        super().__init__(" ".join(message for _, message in problems))
 
 
 @dataclass
@@ -30,19 +42,41 @@ class FieldReader:
     """Field key (lowercase) → label as staff write it (``verifie-le`` → ``Verifie-le``)."""
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    _named: set = field(default_factory=set)
+    """Fields the header reader already reported (not also « il manque »)."""
 
-    def error(self, key: str | None, message: str, hint: str = "") -> None:
-        self.errors.append(Problem(self.source, message, self.labels.get(key, key), hint))
+    def where(self, key: str | None, line: int | None = None) -> str:
+        """``content/guichets/annexe.md:7``: the field's line (or ``line``), as editors show it."""
+        if line is None and key is not None:
+            line = self.meta.get(LINES_KEY, {}).get(key)
+        return f"{self.source}:{line}" if line else self.source
 
-    def warning(self, key: str | None, message: str, hint: str = "") -> None:
-        self.warnings.append(Problem(self.source, message, self.labels.get(key, key), hint))
+    def error(self, key: str | None, message: str, hint: str = "", line: int | None = None):
+        label = self.labels.get(key, key)
+        self.errors.append(Problem(self.where(key, line), message, label, hint))
 
-    def lines(self, key: str) -> list[str]:
+    def warning(self, key: str | None, message: str, hint: str = "", line: int | None = None):
+        label = self.labels.get(key, key)
+        self.warnings.append(Problem(self.where(key, line), message, label, hint))
+
+    def header_problems(self) -> None:
+        """The problems the header reader found (no colon, duplicate field, field in the text)."""
+        for line, message, hint, label in self.meta.get(PROBLEMS_KEY, ()):
+            self.errors.append(Problem(self.where(None, line), message, label, hint))
+            self._named.add(label)
+
+    def numbered(self, key: str) -> list[tuple[int | None, str]]:
+        """The non-empty lines of a field, each with its line in the file (None if unknown)."""
         value = self.meta.get(key)
         if value is None:
             return []
         values = value if isinstance(value, list) else [value]
-        return [str(v).strip() for v in values if str(v).strip()]
+        known = self.meta.get(VALUE_LINES_KEY, {}).get(key, [])
+        numbers = list(known) if len(known) == len(values) else [None] * len(values)
+        return [(n, str(v).strip()) for n, v in zip(numbers, values, strict=True) if str(v).strip()]
+
+    def lines(self, key: str) -> list[str]:
+        return [text for _, text in self.numbered(key)]
 
     def text(self, key: str, example: str, required: bool = True) -> str | None:
         """A one-line field (continuation lines are joined with a space)."""
@@ -91,10 +125,19 @@ class FieldReader:
         try:
             return parse(raw)
         except ValueError as error:
-            self.error(key, str(error), self.example(key, example))
+            per_line = getattr(error, "problems", None)
+            if not (multiline and per_line):
+                self.error(key, str(error), self.example(key, example))
+                return None
+            numbers = [n for n, _ in self.numbered(key)]
+            for index, message in per_line:  # every bad line, each with its own line number
+                line = numbers[index] if index is not None else None
+                self.error(key, message, self.example(key, example), line)
             return None
 
     def missing(self, key: str, example: str) -> None:
+        if self.labels[key] in self._named:  # « Cout Gratuit »: said once, with its line
+            return
         self.error(
             key, msg.MISSING_FIELD.format(field=self.labels[key]), self.example(key, example)
         )
@@ -116,7 +159,8 @@ class FieldReader:
                 if close
                 else msg.UNKNOWN_FIELD_HINT_NO_SUGGESTION.format(known=", ".join(known))
             )
-            self.warning(None, msg.UNKNOWN_FIELD.format(field=key.capitalize()), hint)
+            line = self.meta.get(LINES_KEY, {}).get(key)
+            self.warning(None, msg.UNKNOWN_FIELD.format(field=key.capitalize()), hint, line)
 
 
 def parse_yes_no(value: str) -> bool:

@@ -11,6 +11,7 @@ from pelican.generators import CachingGenerator
 
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import procedures as msg
+from guichet.reader import UnreadableContent
 
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
@@ -52,6 +53,8 @@ class ProceduresGenerator(CachingGenerator):
         self.counters: list[Counter] = []
         self.procedures: list[Procedure] = []
         self.themes: list[Theme] = []
+        self.unreadable: set[str] = set()
+        """Slugs of files that could not be read: reported once, never as « n'existe pas »."""
         super().__init__(*args, **kwargs)
 
     # -- reading ---------------------------------------------------------------------------
@@ -74,11 +77,17 @@ class ProceduresGenerator(CachingGenerator):
                 raw = self.readers.read_file(
                     base_path=self.path, path=path, content_class=RawSource, context=self.context
                 )
+            except UnreadableContent as error:  # too large, not UTF-8: one problem, no cascade
+                problems.append(Problem(shown, error.message, None, error.hint))
+                self.unreadable.add(os.path.splitext(os.path.basename(path))[0])
+                continue
             except UnicodeDecodeError:
                 problems.append(Problem(shown, msg.NOT_UTF8, None, msg.NOT_UTF8_HINT))
+                self.unreadable.add(os.path.splitext(os.path.basename(path))[0])
                 continue
             except Exception as error:  # a reader failing on odd input: report, don't crash
                 problems.append(Problem(shown, msg.UNREADABLE.format(error=error)))
+                self.unreadable.add(os.path.splitext(os.path.basename(path))[0])
                 continue
             raw.shown = shown
             raw.slug = os.path.splitext(os.path.basename(path))[0]
@@ -108,6 +117,7 @@ class ProceduresGenerator(CachingGenerator):
         themes = self.settings["GUICHET_THEMES"]
 
         counter_sources = self._read_all("COUNTER_PATHS", errors)
+        unreadable_counters = set(self.unreadable)
         procedure_sources = self._read_all("PROCEDURE_PATHS", errors)
         self._check_unique(counter_sources, "COUNTER_URL", errors)
         self._check_unique(procedure_sources, "PROCEDURE_URL", errors)
@@ -121,7 +131,8 @@ class ProceduresGenerator(CachingGenerator):
             if checked.data:
                 counters[raw.slug] = self._make(Counter, raw, checked.data)
                 counters[raw.slug].today = today
-        counter_slugs = {raw.slug for raw in counter_sources}
+        # A counter whose file is unreadable was reported once; procedures naming it are not.
+        counter_slugs = {raw.slug for raw in counter_sources} | unreadable_counters
 
         procedures: list[Procedure] = []
         for raw in procedure_sources:

@@ -5,8 +5,12 @@ Staff write one line per day or group of days::
     lundi : 8h30-12h00, 13h30-17h30
     du mardi au vendredi : 8h30-12h
     samedi : fermé
+    mercredi : sur rendez-vous
+    jeudi : 9h-12h, 14h-17h sur rendez-vous
+    sur rendez-vous            (alone on its line: the whole counter is by appointment)
 
-Days that are not listed are closed.
+Days that are not listed are closed. Every bad line is reported (``HoursErrors``), each with
+its index in the list, so that the caller can name the file's line.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import time
 
+from .fields import LineErrors
+
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 HOURS_EXAMPLE = "lundi : 8h30-12h00, 13h30-17h30 (une ligne par jour ou groupe de jours)"
 
@@ -24,16 +30,29 @@ _TIME = r"(\d{1,2})\s*(?:h|H|:)\s*(\d{2})?"
 _RANGE = re.compile(rf"^(?:de\s+)?{_TIME}\s*(?:-|–|à|a)\s*{_TIME}$")
 _DAY_RANGE = re.compile(r"^(?:du\s+)?(\w+)\s*(?:-|–|\sau\s)\s*(\w+)$")
 _CLOSED = {"ferme", "fermee", "ferme toute la journee"}
+_APPOINTMENT = re.compile(
+    r"[\s(]*(?:uniquement\s+|seulement\s+)?sur\s+(?:rendez[\s-]*vous|rdv)(?:\s+uniquement)?[\s).]*$",
+    re.IGNORECASE,
+)
+"""« sur rendez-vous », « (sur RDV) », « uniquement sur rendez-vous »."""
+APPOINTMENT_TEXT = "sur rendez-vous"
+
+
+HoursErrors = LineErrors
+"""Every bad line of an hours field: ``problems`` is ``[(index in the lines, message)]``."""
 
 
 @dataclass(frozen=True)
 class TimeRange:
     start: time
     end: time
+    appointment: bool = False
+    """Only by appointment (« 14h-17h sur rendez-vous »)."""
 
     @property
     def text(self) -> str:
-        return f"{format_time(self.start)} à {format_time(self.end)}"
+        suffix = f" {APPOINTMENT_TEXT}" if self.appointment else ""
+        return f"{format_time(self.start)} à {format_time(self.end)}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -41,14 +60,18 @@ class DayHours:
     day: str
     """French name of the day, lowercase (``lundi``)."""
     ranges: tuple[TimeRange, ...]
+    appointment: bool = False
+    """Open by appointment only, at no set time (« mercredi : sur rendez-vous »)."""
 
     @property
     def is_open(self) -> bool:
-        return bool(self.ranges)
+        return bool(self.ranges) or self.appointment
 
     @property
     def text(self) -> str:
-        """``de 8 h 30 à 12 h et de 13 h 30 à 17 h 30``, or ``fermé``."""
+        """``de 8 h 30 à 12 h et de 13 h 30 à 17 h 30``, ``sur rendez-vous`` or ``fermé``."""
+        if self.appointment and not self.ranges:
+            return APPOINTMENT_TEXT
         if not self.ranges:
             return "fermé"
         return " et ".join(f"de {r.text}" for r in self.ranges)
@@ -58,6 +81,8 @@ class DayHours:
 class WeeklyHours:
     days: tuple[DayHours, ...]
     """Always seven entries, Monday first."""
+    appointment: bool = False
+    """The whole counter receives by appointment only (a line « sur rendez-vous »)."""
 
     @property
     def open_days(self) -> tuple[DayHours, ...]:
@@ -101,12 +126,26 @@ def _make_time(hour: str, minute: str | None, source: str) -> time:
     return time(h, m)
 
 
-def _parse_ranges(text: str) -> tuple[TimeRange, ...]:
+def _appointment(text: str) -> tuple[str, bool]:
+    """``text`` without a trailing « sur rendez-vous », and whether it had one."""
+    text = text.strip()
+    match = _APPOINTMENT.search(text)
+    if match is None:
+        return text, False
+    return text[: match.start()].strip(), True
+
+
+def _parse_ranges(text: str) -> tuple[tuple[TimeRange, ...], bool]:
+    """The ranges of a day, and whether the whole day is by appointment only."""
     plain = _plain(text)
     if plain in _CLOSED:
-        return ()
+        return (), False
+    rest, whole_day = _appointment(text)
+    if whole_day and not rest:
+        return (), True
     ranges = []
     for part in re.split(r"\s*(?:,|;|\bet\b)\s*", text.strip()):
+        part, appointment = _appointment(part)
         match = _RANGE.match(part.strip())
         if not match:
             raise ValueError(
@@ -116,36 +155,48 @@ def _parse_ranges(text: str) -> tuple[TimeRange, ...]:
         end = _make_time(match.group(3), match.group(4), part)
         if end <= start:
             raise ValueError(f"« {part.strip()} » : l'heure de fin doit venir après le début.")
-        ranges.append(TimeRange(start, end))
+        ranges.append(TimeRange(start, end, appointment))
     ranges.sort(key=lambda r: r.start)
     for before, after in itertools.pairwise(ranges):
         if after.start < before.end:
             raise ValueError(f"les plages « {text.strip()} » se chevauchent.")
-    return tuple(ranges)
+    return tuple(ranges), False
 
 
 def parse_hours(lines: list[str]) -> WeeklyHours:
-    """Parse the ``Horaires`` lines; raise ValueError with a French message naming the line."""
-    per_day: dict[int, tuple[TimeRange, ...]] = {}
-    for raw in lines:
+    """Parse the ``Horaires`` lines; raise HoursErrors (a ValueError) naming every bad line."""
+    per_day: dict[int, tuple[tuple[TimeRange, ...], bool]] = {}
+    problems: list[tuple[int | None, str]] = []
+    whole = False
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
+        if _appointment(line) == ("", True):
+            whole = True
+            continue
         days_text, colon, ranges_text = line.partition(":")
-        if not colon:
-            raise ValueError(f"La ligne « {line} » doit avoir la forme « jour : horaires ».")
         # "8:30" also uses a colon: a line like "lundi 8:30-12:00" has no separator.
-        if re.search(r"\d$", days_text):
-            raise ValueError(f"La ligne « {line} » doit avoir la forme « jour : horaires ».")
+        if not colon or re.search(r"\d$", days_text):
+            problems.append(
+                (index, f"La ligne « {line} » doit avoir la forme « jour : horaires ».")
+            )
+            continue
         try:
             days = _parse_days(days_text)
-            ranges = _parse_ranges(ranges_text)
+            found = _parse_ranges(ranges_text)
         except ValueError as error:
-            raise ValueError(f"Ligne « {line} » : {error}") from None
+            problems.append((index, f"Ligne « {line} » : {error}"))
+            continue
         for day in days:
             if day in per_day:
-                raise ValueError(f"Le {DAYS[day]} apparaît deux fois (ligne « {line} »).")
-            per_day[day] = ranges
-    if not any(per_day.values()):
-        raise ValueError("Aucun jour d'ouverture n'est indiqué.")
-    return WeeklyHours(tuple(DayHours(DAYS[i], per_day.get(i, ())) for i in range(7)))
+                problems.append((index, f"Le {DAYS[day]} apparaît deux fois (ligne « {line} »)."))
+                break
+            per_day[day] = found
+    if problems:
+        raise HoursErrors(problems)
+    if not whole and not any(ranges or appointment for ranges, appointment in per_day.values()):
+        raise HoursErrors([(None, "Aucun jour d'ouverture n'est indiqué.")])
+    return WeeklyHours(
+        tuple(DayHours(DAYS[i], *per_day.get(i, ((), False))) for i in range(7)), whole
+    )

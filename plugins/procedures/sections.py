@@ -56,6 +56,22 @@ def split_sections(html: str) -> list[Section]:
     return sections
 
 
+_LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>", re.I)
+
+
 def list_items(html: str) -> list[str]:
-    """The ``<li>`` contents of a section (documents to bring, steps), as HTML."""
-    return [m.strip() for m in re.findall(r"<li\b[^>]*>(.*?)</li>", html, re.S | re.I)]
+    """The top-level ``<li>`` contents of a section (documents to bring, steps), as HTML; a
+    sub-list stays inside its item (``- pièce :`` then ``  - carte`` / ``  - passeport``)."""
+    items: list[str] = []
+    depth = 0  # lists open around the current position
+    start = None
+    for match in _LIST_TAG.finditer(html):
+        closing, tag = match.group(1) == "/", match.group(2).lower()
+        if tag != "li":
+            depth += -1 if closing else 1
+        elif depth <= 1 and not closing and start is None:
+            start = match.end()
+        elif depth <= 1 and closing and start is not None:
+            items.append(html[start : match.start()].strip())
+            start = None
+    return items

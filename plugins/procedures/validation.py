@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from guichet.header import PROBLEMS_KEY
 from guichet.messages import Problem
 from guichet.messages import procedures as msg
 
@@ -127,6 +128,7 @@ def check_counter(meta: Mapping[str, Any], source: str) -> Checked:
     if not _written(meta):
         return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
     fields = FieldReader(meta, source, COUNTER_FIELDS)
+    fields.header_problems()
     title = fields.text("titre", "Mairie de Val-d'Aurore")
     address = fields.parsed("adresse", parse_address, ADDRESS_EXAMPLE, multiline=True)
     phone = fields.parsed("telephone", parse_phone, PHONE_EXAMPLE)
@@ -171,6 +173,7 @@ def check_procedure(
     if not _written(meta) and not html.strip():
         return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
     fields = FieldReader(meta, source, PROCEDURE_FIELDS)
+    fields.header_problems()
     title = fields.text("titre", "Carte nationale d'identité")
     summary = fields.text("resume", "Demander ou renouveler sa carte d'identité.")
     if summary and len(summary) > SUMMARY_MAX:
@@ -207,7 +210,7 @@ def check_procedure(
 
 def _written(meta: Mapping[str, Any]) -> bool:
     """Whether staff wrote any field (Pelican adds a few of its own)."""
-    return any(key not in PELICAN_KEYS for key in meta)
+    return PROBLEMS_KEY in meta or any(key not in PELICAN_KEYS for key in meta)
 
 
 def _check_theme(fields: FieldReader, themes: Mapping[str, str]) -> str | None:

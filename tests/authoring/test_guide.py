@@ -117,13 +117,14 @@ MISTAKES = {
         ("Guichets: mairie\n", "Guichets: mairie-principale\n"),
         ("Verifie-le: 2026-05-20", "Verifie-le: 31/09/2026"),
     ],
-    "demarches/pacs.md": [("Cout: ", "Coût: ")],
+    "demarches/pacs.md": [("Cout: ", "Cout ")],
     "demarches/passeport.md": [
         ("## Étapes", "## Etapes a suivre"),
         ("Theme: papiers", "Theme: Papiers d identité"),
     ],
     "guichets/mairie.md": [
         ("    mardi : 8h30-12h00", "    mardi : 8h30 à midi"),
+        ("    samedi : 9h-12h", "    samedi 9h-12h"),
         ("Telephone: 05 36 49 10 00", "Telephone: 05 36 49 10"),
         ("Fermetures: 11/11/2026 : Armistice", "Fermetures: 11 novembre : Armistice"),
     ],

@@ -32,7 +32,20 @@ sur deux lignes -->
 def test_metadata_fields_and_body_start():
     fields, start = split_metadata(SOURCE.splitlines())
     assert fields == {"titre": 1, "guichets": 2}
-    assert start == 3  # index of the blank line that ends the header
+    assert start == 4  # index of the first body line, after the blank line that ends the header
+
+
+def test_metadata_as_staff_type_it():
+    lines = [
+        "Titre: Essai",
+        "Vérifié-le: 2026-01-01",
+        "",
+        "Guichets: mairie,",
+        "  annexe",
+        "",
+        "Texte",
+    ]
+    assert split_metadata(lines) == ({"titre": 1, "verifie-le": 2, "guichets": 4}, 6)
 
 
 def test_body_units_keep_their_lines_and_plain_text():

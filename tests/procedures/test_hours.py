@@ -1,7 +1,7 @@
 from datetime import time
 
 import pytest
-from procedures.hours import format_time, parse_hours
+from procedures.hours import HoursErrors, format_time, parse_hours
 
 
 def ranges(week, day_index):
@@ -62,3 +62,46 @@ def test_day_text_reads_as_french():
 )
 def test_format_time(value, text):
     assert format_time(value) == text
+
+
+def test_appointment_after_a_range():
+    week = parse_hours(["mardi : 9h-12h, 14h-17h sur rendez-vous"])
+    tuesday = week.days[1]
+    assert [(r.start, r.end, r.appointment) for r in tuesday.ranges] == [
+        (time(9), time(12), False),
+        (time(14), time(17), True),
+    ]
+    assert tuesday.text == "de 9 h à 12 h et de 14 h à 17 h sur rendez-vous"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sur rendez-vous",
+        "Sur rendez-vous",
+        "sur RDV",
+        "(sur rendez vous)",
+        "uniquement sur rendez-vous",
+    ],
+)
+def test_appointment_as_a_day_s_value(value):
+    week = parse_hours(["lundi : 9h-12h", f"mercredi : {value}"])
+    wednesday = week.days[2]
+    assert wednesday.appointment and wednesday.is_open and not wednesday.ranges
+    assert wednesday.text == "sur rendez-vous"
+    assert [d.day for d in week.open_days] == ["lundi", "mercredi"]
+    assert not week.appointment
+
+
+def test_appointment_for_a_whole_counter():
+    week = parse_hours(["sur rendez-vous"])
+    assert week.appointment and not week.open_days
+    week = parse_hours(["du lundi au vendredi : 9h-12h", "Sur rendez-vous uniquement"])
+    assert week.appointment and len(week.open_days) == 5
+
+
+def test_every_bad_line_is_reported_with_its_index():
+    with pytest.raises(HoursErrors) as raised:
+        parse_hours(["lundi 8h", "mardi : 9h-12h", "mercredi : 25h-26h", "jeudy : 9h-12h"])
+    assert [index for index, _ in raised.value.problems] == [0, 2, 3]
+    assert "jeudy" in raised.value.problems[2][1]

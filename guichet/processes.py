@@ -1,0 +1,146 @@
+"""Processes die with the command that started them: the kernel's mechanisms, no timeouts.
+
+- ``die_with_parent()``: the Python process of ``make html``/``make publish``/``make devserver``
+  gets SIGTERM when its parent (``make``) dies, even by SIGKILL (Linux ``PR_SET_PDEATHSIG``).
+- ``install()``: every process forked from here on (the images', flyers' and reading workers:
+  ``multiprocessing`` forks) gets SIGKILL when the build process dies, ignores the terminal's
+  Ctrl-C (the build stops them itself), and closes the files registered with
+  ``close_in_children`` (the publish lock: a worker never keeps it once the build is gone).
+- ``stop_on_signals()``: SIGINT and SIGTERM kill the worker processes at once, then raise
+  KeyboardInterrupt in the build (which cleans up and exits), instead of letting the process
+  pools finish the work they were handed.
+
+Files Python opens are close-on-exec already, so programs run by the build (rsync) never hold
+the lock either. Elsewhere than Linux, ``die_with_parent`` does nothing.
+"""
+
+from __future__ import annotations
+
+import _thread
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import time
+
+PR_SET_PDEATHSIG = 1
+DETACHED_ENV = "GUICHET_DETACHED"
+"""Set to 1 to keep a command running after the program that started it exits (``nohup``)."""
+
+_installed = False
+_close_in_children: set[int] = set()
+_forking_pid = os.getpid()
+
+
+_libc = None
+
+
+def _prctl_deathsig(signum: int) -> bool:
+    global _libc
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        if _libc is None:  # loaded once; forked workers inherit it
+            _libc = ctypes.CDLL(None, use_errno=True)
+        return _libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def die_with_parent(signum: int = signal.SIGTERM, parent: int | None = None) -> None:
+    """This process gets ``signum`` when its parent exits; at once if it has exited already."""
+    parent = os.getppid() if parent is None else parent
+    if parent <= 1 or not _prctl_deathsig(signum):
+        return
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os.kill(os.getpid(), signum)
+
+
+_forking = False
+_pending: int | None = None
+"""A SIGINT/SIGTERM that arrived while this process was forking: raised once the fork is over
+(an exception raised inside Python's fork hooks would be printed and lost)."""
+
+
+def _before_fork() -> None:
+    global _forking_pid, _forking
+    _forking_pid = os.getpid()
+    _forking = True
+
+
+def _redeliver(signum: int) -> None:
+    while _forking:  # the main thread is still inside a fork hook
+        time.sleep(0.001)
+    _thread.interrupt_main(signum)
+
+
+def _after_in_parent() -> None:
+    global _forking, _pending
+    if _pending is not None:
+        _thread.start_new_thread(_redeliver, (_pending,))  # never waits, unlike Thread.start
+        _pending = None
+    _forking = False  # last: nothing after it can run a signal handler inside this hook
+
+
+def _in_child() -> None:
+    global _forking, _pending
+    _forking, _pending = False, None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers itself
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for fd in list(_close_in_children):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _close_in_children.clear()
+    die_with_parent(signal.SIGKILL, _forking_pid)
+
+
+def install() -> None:
+    """Every process forked from now on dies with its parent and holds no registered file."""
+    global _installed
+    if _installed:
+        return
+    os.register_at_fork(
+        before=_before_fork, after_in_parent=_after_in_parent, after_in_child=_in_child
+    )
+    _installed = True
+
+
+def close_in_children(fd: int) -> None:
+    """Forked processes close ``fd`` at once (a lock they must never keep)."""
+    _close_in_children.add(fd)
+
+
+def release(fd: int) -> None:
+    _close_in_children.discard(fd)
+
+
+def kill_workers() -> None:
+    """SIGKILL every process this one started with multiprocessing (pool workers)."""
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(OSError, ValueError):
+            child.kill()
+
+
+def interrupt(signum, frame):
+    """Signal handler: kill the workers, then stop the main thread with KeyboardInterrupt."""
+    global _pending
+    if _forking:  # in the middle of os.fork(): once it is over
+        _pending = signum
+        return
+    kill_workers()
+    raise KeyboardInterrupt
+
+
+def stop_on_signals() -> None:
+    """SIGINT and SIGTERM: kill the workers now, then KeyboardInterrupt in the main thread."""
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def for_command() -> None:
+    """What every ``python -m guichet`` command does first."""
+    install()
+    if os.environ.get(DETACHED_ENV) != "1":
+        die_with_parent()

@@ -1,0 +1,221 @@
+"""Killing ``make publish`` or ``make html`` (make or its Python process; SIGINT, SIGTERM,
+SIGKILL) leaves no process behind and no lock held: the next publish works at once, and the
+published folder is untouched by the interrupted one.
+
+Real processes: ``make`` runs the real command, its workers are the real pools. Each run is
+marked by an environment variable, so the test finds every process it started, whoever their
+parent is now (killed processes' children are re-parented)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUILD_DATE_EPOCH, ROOT
+from tests.site.test_bad_content import tree_digest
+
+MARK = "GUICHET_TEST_MARK"
+SETTLE_SECONDS = 5
+"""How long the processes may take to go once the signal is sent (they take well under 2 s)."""
+
+
+def marked(mark: str) -> list[int]:
+    """Processes whose environment carries ``mark``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if f"{MARK}={mark}".encode() in environ.split(b"\0"):
+            found.append(int(entry.name))
+    return found
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def settings_file(tmp_path: Path, cache: str = "cache") -> Path:
+    """publishconf.py with the cache in ``tmp_path/cache`` (the sample town's content)."""
+    path = tmp_path / f"publishconf_{cache.replace('-', '_')}.py"
+    path.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+        f"PATH = {str(ROOT / 'content')!r}\nCACHE_PATH = {str(tmp_path / cache)!r}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def start(target: str, tmp_path: Path, mark: str) -> subprocess.Popen:
+    env = {**os.environ, MARK: mark, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    settings = settings_file(tmp_path, f"cache-{mark}")  # a cold build: every worker starts
+    command = [
+        "make",
+        "--no-print-directory",
+        target,
+        f"PUBLISHCONF={settings}",
+        f"SETTINGS={settings}",
+        f"PUBLISH_DIR={tmp_path / 'public'}",
+        f"OUTPUT={tmp_path / 'output'}",
+    ]
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group: Ctrl-C is sent to the group
+    )
+
+
+def publish(tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "publish",
+            f"PUBLISHCONF={settings_file(tmp_path)}",
+            f"PUBLISH_DIR={tmp_path / 'public'}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def wait_for_workers(make: subprocess.Popen, mark: str) -> int:
+    """Wait until make, its Python process and at least two workers run; the Python pid."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert make.poll() is None, make.stdout.read()
+        python = children(make.pid)
+        if python and len(marked(mark)) >= 4:
+            return python[0]
+        time.sleep(0.05)
+    pytest.fail("the build never started its workers")
+
+
+def assert_all_gone(mark: str) -> None:
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = marked(mark)
+    for pid in left:  # don't leave them to the next tests
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"processes left alive: {left}"
+
+
+def kill(make: subprocess.Popen, python: int, who: str, signum: int) -> None:
+    if who == "make":
+        os.kill(make.pid, signum)
+    elif who == "python":
+        os.kill(python, signum)
+    else:  # Ctrl-C in the terminal: the whole foreground process group
+        os.killpg(make.pid, signum)
+    make.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("kill")
+    result = publish(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder, tree_digest(folder / "public")
+
+
+CASES = [
+    ("make", signal.SIGKILL),
+    ("python", signal.SIGKILL),
+    ("make", signal.SIGTERM),
+    ("python", signal.SIGTERM),
+    ("group", signal.SIGINT),
+]
+
+
+@pytest.mark.parametrize("who, signum", CASES, ids=[f"{w}-{s.name}" for w, s in CASES])
+def test_killed_publish_leaves_nothing_behind(published, who, signum):
+    folder, digest = published
+    mark = uuid.uuid4().hex
+    make = start("publish", folder, mark)
+    python = wait_for_workers(make, mark)
+    kill(make, python, who, signum)
+    assert_all_gone(mark)
+    output = make.stdout.read()
+    assert "Traceback" not in output
+    assert tree_digest(folder / "public") == digest  # the published site did not change
+    again = publish(folder)  # at once: no lock held, no « attendez »
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "attendez" not in again.stdout + again.stderr
+
+
+@pytest.mark.parametrize(
+    "who, signum",
+    [("make", signal.SIGKILL), ("python", signal.SIGINT)],
+    ids=["make-KILL", "python-INT"],
+)
+def test_killed_build_leaves_nothing_behind(tmp_path, who, signum):
+    mark = uuid.uuid4().hex
+    make = start("html", tmp_path, mark)
+    python = wait_for_workers(make, mark)
+    kill(make, python, who, signum)
+    assert_all_gone(mark)
+    output = make.stdout.read()
+    assert "Traceback" not in output
+    if who == "python":
+        assert "Commande interrompue" in output
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    "who, signum",
+    [("make", signal.SIGKILL), ("python", signal.SIGTERM), ("group", signal.SIGINT)],
+    ids=["make-KILL", "python-TERM", "group-INT"],
+)
+def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
+    """make → devserver → its rebuild → the rebuild's workers: all gone with make."""
+    mark = uuid.uuid4().hex
+    env = {**os.environ, MARK: mark, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    settings = settings_file(tmp_path, f"cache-{mark}")
+    make = subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "devserver",
+            f"SETTINGS={settings}",
+            f"OUTPUT={tmp_path / 'output'}",
+            f"PORT={free_port()}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    python = wait_for_workers(make, mark)
+    kill(make, python, who, signum)
+    assert_all_gone(mark)
+    assert "Traceback" not in make.stdout.read()
