@@ -23,26 +23,6 @@ from guichet.header import MAX_BYTES, PROBLEMS_KEY, read_header, side_metadata
 from guichet.lists import normalise_lists
 from guichet.messages import procedures as msg
 
-COUNTER_FIELDS = (
-    "titre",
-    "adresse",
-    "telephone",
-    "courriel",
-    "horaires",
-    "fermetures",
-    "acces",
-)
-PROCEDURE_FIELDS = (
-    "titre",
-    "resume",
-    "theme",
-    "guichets",
-    "cout",
-    "delai",
-    "verifie-le",
-    "service-en-ligne",
-    "populaire",
-)
 PAGE_FIELDS = (
     "title",
     "summary",
@@ -120,10 +100,12 @@ class FieldsReader(BaseReader):
         content_root = os.path.abspath(self.settings["PATH"])
         relative = os.path.relpath(os.path.abspath(source_path), content_root)
         top = relative.split(os.sep)[0]
-        if top in self._kinds["counter"]:
-            return frozenset(COUNTER_FIELDS), False
-        if top in self._kinds["procedure"]:
-            return frozenset(PROCEDURE_FIELDS), False
+        if top in self._kinds["counter"] or top in self._kinds["procedure"]:
+            # The fields the procedures plugin validates (loaded, so on sys.path, by now).
+            from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
+
+            kind = COUNTER_FIELDS if top in self._kinds["counter"] else PROCEDURE_FIELDS
+            return frozenset(kind), False
         extra = self.settings.get("GUICHET_EXTRA_FIELDS", ())
         return frozenset((*PAGE_FIELDS, *FRENCH_PAGE_FIELDS, *extra)), True
 

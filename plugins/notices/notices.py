@@ -54,7 +54,7 @@ class Parsed:
 def parse_notice(text: str, source: str) -> Parsed:
     """A notice from its file's text; every problem names ``source:line`` and the field."""
     result = Parsed()
-    fields, strays = read_header(text)
+    fields, problems = read_header(text, LABELS)
 
     def error(line: int, key: str | None, message: str, hint: str = "") -> None:
         result.errors.append(Problem(f"{source}:{line}", message, LABELS.get(key, key), hint))
@@ -62,8 +62,8 @@ def parse_notice(text: str, source: str) -> Parsed:
     def example(key: str) -> str:
         return msg.EXAMPLE.format(field=LABELS[key], example=EXAMPLES[key])
 
-    for stray in strays:
-        error(stray.line, None, msg.STRAY.format(text=stray.text), msg.STRAY_HINT)
+    for problem in problems:
+        error(problem.line, problem.field, problem.message, problem.hint)
     values: dict[str, tuple[int, str]] = {}
     for item in fields:
         if item.key not in LABELS:

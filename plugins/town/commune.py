@@ -54,14 +54,14 @@ def parse_commune(text: str, source: str, counters: Iterable[str] | None = None)
     ``counters``: slugs of the counters that exist (None: not checked).
     """
     result = Parsed()
-    fields, strays = read_header(text)
+    fields, problems = read_header(text, LABELS)
 
     def error(line: int, key: str | None, message: str, hint: str = "") -> None:
         label = LABELS.get(key, key) if key else None
         result.errors.append(Problem(f"{source}:{line}", message, label, hint))
 
-    for stray in strays:
-        error(stray.line, None, msg.STRAY.format(text=stray.text), msg.STRAY_HINT)
+    for problem in problems:
+        error(problem.line, problem.field, problem.message, problem.hint)
     seen: dict[str, Field] = {}
     for item in fields:
         if item.key not in LABELS:

@@ -1,18 +1,20 @@
-"""Read a ``Champ: valeur`` header with line numbers. Pure: no Pelican, no Markdown.
+"""The ``Champ: valeur`` header of the town's file and of notices, through the one header reader
+of every content file (guichet/header.py: any indentation, blank lines, names without case or
+accents, every problem with its line). Pure: no Pelican, no Markdown.
 
-The same style as counters and procedures: one field a line, continuation lines indented, the
-header ends at the first blank line. Field names are matched without case or accents
-(``Accessibilité`` is ``accessibilite``). Until the shared forgiving header reader (issue 12)
-is merged, content/commune.md is read with this small function.
+This module only gives the town's and the notices' parsers the shape they read: fields in the
+order written, each value line with its line number.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 
-_FIELD = re.compile(r"^([^\s:][^:]*?)\s*:\s*(.*)$")
+from guichet.header import HeaderProblem, fold
+from guichet.header import read_header as read_content_header
+
+__all__ = ["Field", "HeaderProblem", "fold", "read_header"]
 
 
 @dataclass(frozen=True)
@@ -31,49 +33,24 @@ class Field:
         return " ".join(value for _, value in self.values)
 
 
-@dataclass(frozen=True)
-class Stray:
-    """A line in the header that is neither a field nor an indented continuation."""
+def read_header(text: str, labels: dict[str, str]) -> tuple[list[Field], list[HeaderProblem]]:
+    """The fields of ``text``'s header, in order, and the problems the reader found.
 
-    line: int
-    text: str
-
-
-def fold(name: str) -> str:
-    """``Adresse du site`` → ``adresse-du-site``: lowercase, no accents, spaces as dashes."""
-    plain = unicodedata.normalize("NFD", name.strip().casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.sub(r"[\s_]+", "-", plain)
-
-
-def read_header(text: str) -> tuple[list[Field], list[Stray]]:
-    """The fields of ``text``'s header, in order, and the lines that could not be read."""
-    fields: list[Field] = []
-    strays: list[Stray] = []
-    current: tuple[str, str, int, list[tuple[int, str]]] | None = None
-
-    def close() -> None:
-        if current:
-            key, label, line, values = current
-            fields.append(Field(key, label, line, tuple(values)))
-
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        if not raw.strip():
-            if fields or current:
-                break
-            continue
-        if raw[0] in " \t":
-            if current is None:
-                strays.append(Stray(number, raw.strip()))
-            else:
-                current[3].append((number, raw.strip()))
-            continue
-        match = _FIELD.match(raw)
-        if not match:
-            strays.append(Stray(number, raw.strip()))
-            continue
-        close()
-        label, value = match.group(1).strip(), match.group(2).strip()
-        current = (fold(label), label, number, [(number, value)] if value else [])
-    close()
-    return fields, strays
+    ``labels``: every field of this kind of file (folded key → name as the guide writes it).
+    """
+    known: Collection[str] = labels
+    header = read_content_header(text, known=known, labels=labels, strict=True)
+    fields = [
+        Field(
+            item.key,
+            item.name,
+            item.line,
+            tuple(
+                (line, value)
+                for line, value in zip(item.value_lines, item.values, strict=True)
+                if value
+            ),
+        )
+        for item in sorted(header.fields.values(), key=lambda f: f.line)
+    ]
+    return fields, header.problems

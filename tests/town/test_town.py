@@ -8,7 +8,7 @@ import subprocess
 
 import pikepdf
 import pytest
-from town.commune import parse_commune
+from town.commune import LABELS, parse_commune
 from town.header import fold, read_header
 
 from tests.conftest import ROOT, run_build
@@ -30,15 +30,22 @@ def test_the_sample_town_file_gives_every_setting_the_templates_read():
     assert parsed.settings["GUICHET_THEMES"]["etat-civil"] == "État civil et famille"
 
 
-def test_field_names_ignore_case_accents_and_spaces():
+def test_field_names_ignore_case_and_accents_and_values_any_indentation():
     assert fold("Accessibilité") == fold("accessibilite") == "accessibilite"
-    assert fold("Adresse du site") == "adresse-du-site"
-    fields, strays = read_header("Commune: A\nThèmes: a : A\n    b : B\n\nTexte libre: pas lu\n")
+    text = "Commune: A\nThèmes: a : A\n  b : B\n\tc : C\n\nTexte libre: pas lu\n"
+    fields, problems = read_header(text, LABELS)
     assert [(f.key, f.line, f.values) for f in fields] == [
         ("commune", 1, ((1, "A"),)),
-        ("themes", 2, ((2, "a : A"), (3, "b : B"))),
+        ("themes", 2, ((2, "a : A"), (3, "b : B"), (4, "c : C"))),
     ]
-    assert strays == []
+    assert problems == []
+
+
+def test_a_field_name_with_a_space_is_reported_with_its_line_and_the_fix():
+    fields, problems = read_header("Commune: A\nAdresse du site: https://x.fr\n", LABELS)
+    assert [f.key for f in fields] == ["commune"]
+    assert [p.line for p in problems] == [2]
+    assert "Adresse-du-site: https://x.fr" in problems[0].hint
 
 
 def test_the_site_name_defaults_to_the_town_hall():
