@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 _H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -57,5 +59,22 @@ def split_sections(html: str) -> list[Section]:
 
 
 def list_items(html: str) -> list[str]:
-    """The ``<li>`` contents of a section (documents to bring, steps), as HTML."""
-    return [m.strip() for m in re.findall(r"<li\b[^>]*>(.*?)</li>", html, re.S | re.I)]
+    """The top-level ``<li>`` contents of a section (documents to bring, steps), as HTML.
+
+    Read with an HTML5 parser: an item holding a nested list (« Justificatif de domicile : »
+    then its choices) stays one item, its sub-list inside it, well-formed.
+    """
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    if body is None:
+        return []
+    return [(li.inner_html or "").strip() for li in body.css("li") if not _inside_item(li, body)]
+
+
+def _inside_item(li, root) -> bool:
+    """True when ``li`` is part of another item (a sub-list), not of the section's own list."""
+    node = li.parent
+    while node is not None and node is not root:
+        if node.tag == "li":
+            return True
+        node = node.parent
+    return False
