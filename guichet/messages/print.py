@@ -13,9 +13,10 @@ NOTHING_CUT_HINT = (
 )
 FREE_TEXT_CUT_HINT = (
     "Les pièces, les étapes et les guichets sont imprimés en entier ; « {parts} » est abrégé sur "
-    "papier et renvoie à {web}. Pour l'imprimer en entier, raccourcissez cette partie dans ce "
-    "fichier."
+    "papier et renvoie à {web}. Pour que tout soit imprimé, raccourcissez dans ce fichier "
+    "la partie la plus longue ({cause})."
 )
+COUNTERS = "la liste des guichets, si certains ne sont pas utiles pour cette démarche"
 COUNTER_LENGTHENS = (
     "Le guichet « {counter} » prend {length} sur les fiches à imprimer ({details}) : "
     "{count} fiche(s) qui l'indiquent ne tiennent plus sur une seule face A4 : {flyers}. "

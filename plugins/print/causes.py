@@ -149,7 +149,8 @@ def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
     message = msg.NOT_ONE_SIDE.format(why=label, rule=outcome.rule)
     if outcome.cut:
         cut = " », « ".join(FREE_TEXT[key] for key in outcome.cut)
-        hint = msg.FREE_TEXT_CUT_HINT.format(parts=cut, web=outcome.web)
+        cause = msg.COUNTERS if name == "counters" else f"« {PART_NAMES.get(name, name)} »"
+        hint = msg.FREE_TEXT_CUT_HINT.format(parts=cut, web=outcome.web, cause=cause)
     else:
         hint = msg.NOTHING_CUT_HINT
     return Problem(outcome.source, message, None, hint)

@@ -55,7 +55,7 @@ Un point d'accueil de test.
 SENTENCE = "Cette phrase est là pour allonger le texte de la démarche. "
 
 DOCUMENTS_20 = [f"Pièce justificative numéro {n} : original et copie" for n in range(1, 21)]
-STEPS_15 = [f"Étape numéro {n} : faites ce qui est demandé, puis passez à la suite" for n in range(1, 16)]
+STEPS_15 = [f"Étape numéro {n} : faites ce qui est demandé, puis la suite" for n in range(1, 16)]
 SIX = [f"essai-{n}" for n in range(1, 7)]
 
 
