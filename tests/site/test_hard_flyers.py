@@ -128,3 +128,19 @@ def test_chromium_prints_the_flyer_page_on_one_sheet(browser, built, slug, tmp_p
     assert 1 <= len(reader.pages) <= 2, slug
     check_everything_is_printed(all_text(reader), built / "content", slug)
     assert glyphs_outside(target) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_procedure_page_of_a_hard_case_prints_on_one_sheet(browser, built, slug):
+    from tests.site.test_flyer_pages import (
+        check_procedure_on_paper,
+        print_procedure_in_chromium,
+        print_procedure_in_weasyprint,
+    )
+
+    source, content = built / "content/demarches" / f"{slug}.md", built / "content"
+    check_procedure_on_paper(
+        print_procedure_in_chromium(browser, built / "out", slug), source, content
+    )
+    check_procedure_on_paper(print_procedure_in_weasyprint(built / "out", slug), source, content)
