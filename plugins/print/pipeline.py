@@ -174,7 +174,7 @@ def render_all(generator, settings: dict) -> dict:
     misses = []
     for index, job in enumerate(jobs):
         hit = cache.get(job.key)
-        if hit:
+        if hit and {"level", "pages", "overflow_mm", "parts_mm"} <= hit[1].keys():
             pdf, record = hit
             fitted[index] = Fitted(
                 record["level"], record["pages"], record["overflow_mm"], pdf, record["parts_mm"]
