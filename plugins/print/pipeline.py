@@ -1,4 +1,4 @@
-"""Pelican side of the print plugin: every flyer's HTML → fitted to one page → cached PDF.
+"""Pelican side of the print plugin: every flyer's HTML → fitted to one sheet → cached PDF.
 
 Runs once all content is read (``all_generators_finalized``), before any page is written: each
 procedure gets ``flyer`` (what its flyer page shows, so the HTML page and the PDF match) and
