@@ -22,6 +22,7 @@ COUNTER_LENGTHENS = (
     "{count} fiche(s) qui l'indiquent ne tiennent plus sur une seule face A4 : {flyers}. "
     "Règle appliquée : {rules}."
 )
+COUNTER_GREW = " ; il a grandi de {length} depuis que ces fiches tenaient sur une face"
 COUNTER_LENGTHENS_HINT = (
     "Pour information : rien n'est retiré de ces fiches, les horaires, l'adresse, le téléphone "
     "et les fermetures du guichet y sont toujours imprimés ; imprimez-les en recto-verso. "

@@ -98,9 +98,26 @@ def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, 
     return ("part", name)
 
 
-def record(outcome: FlyerOutcome, cause: tuple[str, str] | None) -> dict:
+def growth_of(outcome: FlyerOutcome, cause: tuple[str, str], previous: dict | None) -> float:
+    """How much the cause's part grew since the build that last printed the flyer on one side
+    (0 when unknown); kept from build to build while the cause stays."""
+    if not previous:
+        return 0.0
+    part = f"counter:{cause[1]}" if cause[0] == "counter" else cause[1]
+    if previous.get("level") == 0 and part in outcome.parts_mm:
+        grown = outcome.parts_mm[part] - previous.get("parts_mm", {}).get(part, 0.0)
+        return round(grown, 1) if grown >= GROWTH_MM else 0.0
+    if previous.get("cause") and tuple(previous["cause"]) == tuple(cause):
+        return previous.get("grown_mm", 0.0)
+    return 0.0
+
+
+def record(outcome: FlyerOutcome, cause: tuple[str, str] | None, grown: float = 0.0) -> dict:
     """What the next build needs to know about this flyer (kept in the cache folder)."""
-    return {"level": outcome.level, "parts_mm": outcome.parts_mm, "cause": cause}
+    entry = {"level": outcome.level, "parts_mm": outcome.parts_mm, "cause": cause}
+    if grown:
+        entry["grown_mm"] = grown
+    return entry
 
 
 def problems(
@@ -112,15 +129,17 @@ def problems(
     history = history or {}
     found: list[Problem] = []
     remembered: dict[str, dict] = {}
-    by_counter: dict[str, list[FlyerOutcome]] = {}
+    by_counter: dict[str, list[tuple[FlyerOutcome, float]]] = {}
     for outcome in outcomes:
         if outcome.level == 0:
             remembered[outcome.source] = record(outcome, None)
             continue
-        kind, name = cause_of(outcome, history.get(outcome.source))
-        remembered[outcome.source] = record(outcome, (kind, name))
+        previous = history.get(outcome.source)
+        kind, name = cause_of(outcome, previous)
+        grown = growth_of(outcome, (kind, name), previous)
+        remembered[outcome.source] = record(outcome, (kind, name), grown)
         if kind == "counter" and outcome.pages <= 2:
-            by_counter.setdefault(name, []).append(outcome)
+            by_counter.setdefault(name, []).append((outcome, grown))
             continue
         found.append(_part_problem(outcome, name))
     for slug, affected in by_counter.items():
@@ -156,10 +175,14 @@ def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
     return Problem(outcome.source, message, None, hint)
 
 
-def _counter_problem(slug: str, affected: list[FlyerOutcome]) -> Problem:
+def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> Problem:
+    affected = [outcome for outcome, _ in grown_on]
     counter = next(c for c in affected[0].counters if c.slug == slug)
     tallest = max(o.parts_mm.get(f"counter:{slug}", 0.0) for o in affected)
     details = msg.counter_details(counter.days, counter.closures)
+    grown = max(g for _, g in grown_on)
+    if grown:
+        details += msg.COUNTER_GREW.format(length=msg.length(grown))
     message = msg.COUNTER_LENGTHENS.format(
         counter=counter.title,
         length=msg.length(tallest),

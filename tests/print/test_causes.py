@@ -67,9 +67,13 @@ def test_a_counter_that_lengthens_five_flyers_gives_one_warning_on_its_own_file(
     assert warning.source == "content/guichets/mairie.md"
     assert "« Mairie »" in warning.message and "5 fiche(s)" in warning.message
     assert "3 fermetures à venir" in warning.message
+    assert "il a grandi de 1,5 cm depuis que ces fiches tenaient sur une face" in warning.message
     assert all(f"content/demarches/{s}.md" in warning.message for s in "abcde")
     assert "raccourcissez" not in (warning.message + warning.hint).lower()  # not their file
     assert remembered["content/demarches/a.md"]["cause"] == ("counter", "mairie")
+    assert remembered["content/demarches/a.md"]["grown_mm"] == 15.0
+    again, _ = problems(flyers, remembered)  # the next build says the same
+    assert [w.message for w in again] == [warning.message]
     assert remembered["content/demarches/f.md"] == {
         "level": 0,
         "parts_mm": {"documents": 10.0, "counter:mairie": 60.0},

@@ -56,7 +56,7 @@ def test_a_counter_that_gains_closures_gives_one_warning_naming_it(tmp_path):
     (warning,) = warnings
     assert warning.strip().startswith("content/guichets/mairie.md")
     assert "« Mairie de Test »" in warning and "3 fiche(s)" in warning
-    assert "6 fermetures à venir" in warning
+    assert "6 fermetures à venir" in warning and "il a grandi de" in warning
     for k in (22, 23, 24):
         assert f"content/demarches/essai-{k}.md" in warning
     assert "raccourcissez" not in warning.lower()
