@@ -19,7 +19,7 @@ FREE_TEXT_CUT_HINT = (
 COUNTERS = "la liste des guichets, si certains ne sont pas utiles pour cette démarche"
 COUNTER_LENGTHENS = (
     "Le guichet « {counter} » prend {length} sur les fiches à imprimer ({details}) : "
-    "{count} fiche(s) qui l'indiquent ne tiennent plus sur une seule face A4 : {flyers}. "
+    "{affected} sur une seule face A4 : {flyers}. "
     "Règle appliquée : {rules}."
 )
 COUNTER_GREW = " ; il a grandi de {length} depuis que ces fiches tenaient sur une face"
@@ -43,6 +43,13 @@ def items(part: str, count: int) -> str:
     """`` : 20 pièces`` / `` : 15 étapes``."""
     word = "pièce" if part == "documents" else "étape"
     return f", {count} {word}{'s' if count > 1 else ''}"
+
+
+def flyers_affected(count: int) -> str:
+    """``1 fiche qui l'indique ne tient plus`` / ``5 fiches qui l'indiquent ne tiennent plus``."""
+    if count == 1:
+        return "1 fiche qui l'indique ne tient plus"
+    return f"{count} fiches qui l'indiquent ne tiennent plus"
 
 
 def counter_details(days: int, closures: int) -> str:

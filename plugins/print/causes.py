@@ -187,7 +187,7 @@ def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> P
         counter=counter.title,
         length=msg.length(tallest),
         details=details,
-        count=len(affected),
+        affected=msg.flyers_affected(len(affected)),
         flyers=" ; ".join(f"« {o.title} » ({o.source})" for o in affected),
         rules=" ; ".join(sorted({o.rule for o in affected})),
     )

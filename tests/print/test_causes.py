@@ -65,7 +65,10 @@ def test_a_counter_that_lengthens_five_flyers_gives_one_warning_on_its_own_file(
     assert len(found) == 1
     (warning,) = found
     assert warning.source == "content/guichets/mairie.md"
-    assert "« Mairie »" in warning.message and "5 fiche(s)" in warning.message
+    assert (
+        "« Mairie »" in warning.message
+        and "5 fiches qui l'indiquent ne tiennent plus" in warning.message
+    )
     assert "3 fermetures à venir" in warning.message
     assert "il a grandi de 1,5 cm depuis que ces fiches tenaient sur une face" in warning.message
     assert all(f"content/demarches/{s}.md" in warning.message for s in "abcde")

@@ -55,7 +55,9 @@ def test_a_counter_that_gains_closures_gives_one_warning_naming_it(tmp_path):
     assert len(warnings) == 1, second.output
     (warning,) = warnings
     assert warning.strip().startswith("content/guichets/mairie.md")
-    assert "« Mairie de Test »" in warning and "3 fiche(s)" in warning
+    assert (
+        "« Mairie de Test »" in warning and "3 fiches qui l'indiquent ne tiennent plus" in warning
+    )
     assert "6 fermetures à venir" in warning and "il a grandi de" in warning
     for k in (22, 23, 24):
         assert f"content/demarches/essai-{k}.md" in warning
