@@ -17,7 +17,7 @@ from procedures.phone import parse_phone
 
 from tests.conftest import BUILD_DATE_EPOCH, run_build
 from tests.print.cases import CASES, URL, WORD, write_cases
-from tests.print.helpers import all_text, is_a4, list_texts, meta, pdf_reader
+from tests.print.helpers import all_text, is_a4, list_texts, meta, page_text, pdf_reader
 from tests.print.test_browser_print import ORIGIN, serve
 
 SLUGS = sorted(CASES)
@@ -101,6 +101,9 @@ def test_weasyprint_prints_everything_on_one_sheet(built, slug):
 def test_the_test_cases_are_hard_enough(built):
     pages = {s: len(pdf_reader(built / "out/demarches" / s / "fiche.pdf").pages) for s in SLUGS}
     assert pages["vingt-pieces"] == pages["six-guichets"] == pages["bon-a-savoir-long"] == 2
+    front = page_text(pdf_reader(built / "out/demarches/vingt-pieces/fiche.pdf"), 0)
+    assert "Suite au verso" in front and "Pièce justificative numéro 20" in front
+    assert "Mairie annexe des Granges" in front  # documents and counters on the front
     text = all_text(pdf_reader(built / "out/demarches/mots-longs/fiche.pdf"))
     assert WORD[:20] in text and "service-public.gouv.fr" in text
     assert re.sub(r"\s+", "", URL) in re.sub(r"\s+", "", text)  # printed in full, wrapped
