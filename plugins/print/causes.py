@@ -58,8 +58,18 @@ class FlyerOutcome:
     steps: int
 
 
+COUNTER = "counter:"
+"""Prefix of a counter's part (``counter:<slug>``)."""
+
 GROWTH_MM = 0.5
 """Less than this is layout noise, not growth."""
+
+
+def _as_cause(part: str) -> tuple[str, str]:
+    """``counter:mairie`` → ``("counter", "mairie")``; ``documents`` → ``("part", "documents")``."""
+    if part.startswith(COUNTER):
+        return ("counter", part[len(COUNTER) :])
+    return ("part", part)
 
 
 def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, str]:
@@ -69,33 +79,22 @@ def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, 
     now = outcome.parts_mm
     if previous and previous.get("level") == 0:
         before = previous.get("parts_mm", {})
-        grown = [(now[k] - before.get(k, 0.0), k) for k in sorted(now)]
-        growth, name = max(grown, default=(0.0, ""))
+        growth, part = max(((now[k] - before.get(k, 0.0), k) for k in sorted(now)), default=(0, ""))
         if growth >= GROWTH_MM:
-            return (
-                ("counter", name[len("counter:") :])
-                if name.startswith("counter:")
-                else (
-                    "part",
-                    name,
-                )
-            )
+            return _as_cause(part)
     if previous and previous.get("cause"):
         kind, name = previous["cause"]
-        if (kind == "counter" and f"counter:{name}" in now) or name in now or name == "counters":
+        if (kind == "counter" and f"{COUNTER}{name}" in now) or name in now or name == "counters":
             return (kind, name)
-    parts = {k: v for k, v in now.items() if not k.startswith("counter:")}
-    counters = sum(v for k, v in now.items() if k.startswith("counter:"))
+    parts = {k: v for k, v in now.items() if not k.startswith(COUNTER)}
+    counters = {k: v for k, v in now.items() if k.startswith(COUNTER)}
     if len(outcome.counters) >= 2:
-        parts["counters"] = counters
-    elif counters:
-        parts.update({k: v for k, v in now.items() if k.startswith("counter:")})
+        parts["counters"] = sum(counters.values())
+    else:
+        parts.update(counters)
     if not parts:
         return ("part", "documents")
-    _, name = max((v, k) for k, v in parts.items())
-    if name.startswith("counter:"):
-        return ("counter", name[len("counter:") :])
-    return ("part", name)
+    return _as_cause(max((v, k) for k, v in parts.items())[1])
 
 
 def growth_of(outcome: FlyerOutcome, cause: tuple[str, str], previous: dict | None) -> float:
@@ -103,7 +102,7 @@ def growth_of(outcome: FlyerOutcome, cause: tuple[str, str], previous: dict | No
     (0 when unknown); kept from build to build while the cause stays."""
     if not previous:
         return 0.0
-    part = f"counter:{cause[1]}" if cause[0] == "counter" else cause[1]
+    part = f"{COUNTER}{cause[1]}" if cause[0] == "counter" else cause[1]
     if previous.get("level") == 0 and part in outcome.parts_mm:
         grown = outcome.parts_mm[part] - previous.get("parts_mm", {}).get(part, 0.0)
         return round(grown, 1) if grown >= GROWTH_MM else 0.0
@@ -149,7 +148,7 @@ def problems(
 
 def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
     if name == "counters":
-        height = sum(v for k, v in outcome.parts_mm.items() if k.startswith("counter:"))
+        height = sum(v for k, v in outcome.parts_mm.items() if k.startswith(COUNTER))
     else:
         height = outcome.parts_mm.get(name, 0.0)
     length = msg.length(height)
@@ -178,7 +177,7 @@ def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
 def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> Problem:
     affected = [outcome for outcome, _ in grown_on]
     counter = next(c for c in affected[0].counters if c.slug == slug)
-    tallest = max(o.parts_mm.get(f"counter:{slug}", 0.0) for o in affected)
+    tallest = max(o.parts_mm.get(f"{COUNTER}{slug}", 0.0) for o in affected)
     details = msg.counter_details(counter.days, counter.closures)
     grown = max(g for _, g in grown_on)
     if grown:
