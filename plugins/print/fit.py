@@ -20,7 +20,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -124,11 +124,12 @@ def without_images(html: str) -> str:
     return html.strip()
 
 
-def printed_target(href: str, public_url: str) -> str | None:
+def printed_target(href: str, public_url: str, page: str = "") -> str | None:
     """The address a link leads to, as printed on paper; None for an in-page anchor.
 
     A page of the site: its short form (``www.ville.fr/documents/formulaire.pdf``); another
-    site: in full (``https://…``); ``mailto:``/``tel:``: the address or number alone.
+    site: in full (``https://…``); ``mailto:``/``tel:``: the address or number alone. ``page``
+    is the path of the page the link is on (``demarches/x/``), for relative links.
     """
     href = href.strip()
     if not href or href.startswith("#"):
@@ -137,14 +138,13 @@ def printed_target(href: str, public_url: str) -> str | None:
     if scheme in {"mailto", "tel"}:
         return href.split(":", 1)[1].split("?", 1)[0]
     public = public_url.rstrip("/") + "/"
-    if href.startswith(public):
-        return web_address(public_url, href[len(public) :])
-    if not scheme and not href.startswith("//"):
-        return web_address(public_url, href)
-    return href
+    absolute = urljoin(public + page.lstrip("/"), href)
+    if absolute.startswith(public):
+        return web_address(public_url, absolute[len(public) :])
+    return absolute
 
 
-def with_link_targets(html: str, public_url: str) -> str:
+def with_link_targets(html: str, public_url: str, page: str = "") -> str:
     """``html`` with each link's target written after it, for paper: « formulaire
     (www.ville.fr/documents/f.pdf) ». A link whose text already is its address is left alone."""
     if "<a" not in html:
@@ -152,7 +152,7 @@ def with_link_targets(html: str, public_url: str) -> str:
     tree = LexborHTMLParser(f"<body>{html}</body>")
     changed = False
     for link in tree.css("a[href]"):
-        target = printed_target(link.attributes.get("href") or "", public_url)
+        target = printed_target(link.attributes.get("href") or "", public_url, page)
         text = re.sub(r"\s+", "", link.text() or "")
         if not target or re.sub(r"^[a-z]+://", "", target) in text:
             continue
@@ -172,6 +172,7 @@ def make_flyer(
     who: str | None = None,
     good_to_know: str | None = None,
     public_url: str = "https://localhost/",
+    page: str = "",
 ) -> Flyer:
     """The flyer's content at ``level`` of the rule (see the module's docstring)."""
     if not 0 <= level < LEVELS:
@@ -180,7 +181,7 @@ def make_flyer(
     def clean(fragment: str | None) -> str | None:
         if not fragment:
             return None
-        return with_link_targets(without_images(fragment), public_url) or None
+        return with_link_targets(without_images(fragment), public_url, page) or None
 
     free = {"who": clean(who), "good_to_know": clean(good_to_know)}
     cut = []

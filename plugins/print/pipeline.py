@@ -92,6 +92,7 @@ class FlyerJob:
             who=sections["who"].html if "who" in sections else None,
             good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
             public_url=self.conf.public_url,
+            page=self.procedure.url,
         )
 
     def html_at(self, level: int) -> str:

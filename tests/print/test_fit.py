@@ -133,10 +133,13 @@ PUBLIC = "https://www.val-daurore.fr/"
         ("tel:+33536491000", "+33536491000"),
         ("#etapes", None),
         ("", None),
+        ("../carte-identite/", "www.val-daurore.fr/demarches/carte-identite/"),
+        ("formulaire.pdf", "www.val-daurore.fr/demarches/x/formulaire.pdf"),
+        ("//autre.fr/a", "https://autre.fr/a"),
     ],
 )
 def test_a_link_prints_short_for_site_pages_and_full_for_others(href, expected):
-    assert printed_target(href, PUBLIC) == expected
+    assert printed_target(href, PUBLIC, "demarches/x/") == expected
 
 
 @pytest.mark.parametrize(
