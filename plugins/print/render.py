@@ -24,6 +24,7 @@ from .options import PDF_OPTIONS, SAFETY_MM
 from .paths import RefusedURL, local_path
 
 PX_PER_MM = 96 / 25.4
+A4_POINTS = (595.28, 841.89)
 
 
 def layout(html: str, base_url: str, mounts: Mapping[str, Path]) -> Document:
@@ -179,7 +180,9 @@ def lay_out_level(
 
 
 def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") -> bytes:
-    """One PDF with the pages of ``pdfs`` in order, titled ``title``.
+    """One PDF with the pages of ``pdfs`` in order, titled ``title``; a blank page before a
+    recto-verso flyer that would start on the back of a sheet, so that printed double-sided
+    every flyer is a sheet of its own.
 
     Merged from the flyers' own PDFs (pikepdf, i.e. qpdf), not laid out again: memory grows with
     the PDFs' bytes, not with WeasyPrint's page boxes (4.9 GB for 1,000 flyers), and a booklet
@@ -190,6 +193,8 @@ def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") 
     booklet = pikepdf.Pdf.new()
     for pdf in pdfs:
         with pikepdf.Pdf.open(io.BytesIO(pdf)) as flyer:
+            if len(flyer.pages) == 2 and len(booklet.pages) % 2:
+                booklet.add_blank_page(page_size=A4_POINTS)  # a recto-verso flyer: one sheet
             booklet.pages.extend(flyer.pages)
     booklet.docinfo["/Title"] = title
     booklet.docinfo["/Author"] = author

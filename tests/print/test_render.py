@@ -80,6 +80,16 @@ def test_many_flyers_in_two_processes_give_the_same_pdfs_in_the_same_order():
     assert titles == ["F0", "F1", "F2", "F3"]
 
 
+def test_booklet_starts_a_recto_verso_flyer_on_the_front_of_a_sheet():
+    one = write_pdf(layout("<html lang='fr'><p>Une face</p>", BASE, {}))
+    two = write_pdf(layout(page(20), BASE, {}))
+    assert len(pdf_reader(two).pages) == 2
+    reader = pdf_reader(write_booklet([one, two, one, one, two], "Fiches", "Mairie"))
+    texts = [p.extract_text().strip() for p in reader.pages]
+    assert len(texts) == 8 and texts[1] == "" and texts[0] == "Une face"  # blank, then 2 + 2
+    assert texts[4] == texts[5] == "Une face" and texts[6] != ""  # page 7 starts a sheet
+
+
 def test_booklet_keeps_every_page_in_order_with_its_own_title():
     pdfs = [write_pdf(layout(f"<html lang='fr'><p>Fiche {n}</p>", BASE, {})) for n in range(3)]
     booklet = write_booklet(pdfs, "Toutes les fiches", "Mairie")
