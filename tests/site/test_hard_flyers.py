@@ -157,3 +157,19 @@ def test_the_procedure_page_of_a_hard_case_prints_on_one_sheet(browser, built, s
         target = tmp_path / f"{engine}.pdf"
         target.write_bytes(pdf)
         assert glyphs_outside(target) == [], engine
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 240])
+def test_the_flyer_page_of_a_hard_case_never_scrolls_sideways(browser, built, width):
+    page = browser.new_page(viewport={"width": width, "height": 600})
+    serve(page, built / "out")
+    try:
+        wide = []
+        for slug in SLUGS:
+            assert page.goto(f"{ORIGIN}/demarches/{slug}/fiche/").ok
+            if page.evaluate("document.scrollingElement.scrollWidth > innerWidth"):
+                wide.append(slug)
+    finally:
+        page.close()
+    assert wide == []
