@@ -173,3 +173,20 @@ def test_the_flyer_page_of_a_hard_case_never_scrolls_sideways(browser, built, wi
     finally:
         page.close()
     assert wide == []
+
+
+@pytest.mark.browser
+def test_the_flyer_page_of_a_hard_case_passes_axe(browser, built):
+    from tests.theme.test_browser import AXE, AXE_TAGS, RUN_AXE
+
+    page = browser.new_page(viewport={"width": 320, "height": 600})
+    serve(page, built / "out")
+    try:
+        problems = []
+        for slug in SLUGS:
+            assert page.goto(f"{ORIGIN}/demarches/{slug}/fiche/").ok
+            page.add_script_tag(path=str(AXE))
+            problems += [f"{slug}: {v}" for v in page.evaluate(RUN_AXE, AXE_TAGS)]
+    finally:
+        page.close()
+    assert problems == []
