@@ -2,23 +2,64 @@
 
 from __future__ import annotations
 
-OVERFLOW = (
-    "La fiche à imprimer est trop longue pour une page A4 : elle dépasse de {length} "
-    "(environ {share} % d'une page). Elle a été abrégée pour tenir sur une page."
+NOT_ONE_SIDE = (
+    "La fiche à imprimer ne tient pas sur une seule face A4 : {why}. Règle appliquée : {rule}."
 )
-OVERFLOW_HINT = (
-    "Sur la fiche, {cuts} ; elle renvoie à {web} pour lire la suite. "
-    "Raccourcissez le texte pour que la fiche soit complète."
+LONG_PART = "la partie « {part} » est longue ({length} sur la feuille{detail})"
+MANY_COUNTERS = "elle indique {count} guichets ({length} sur la feuille, horaires compris)"
+NOTHING_CUT_HINT = (
+    "Rien n'est retiré : chaque pièce, chaque étape et les coordonnées et horaires de chaque "
+    "guichet sont imprimés. Imprimez la fiche en recto-verso."
 )
-NOTHING_CUT = "rien ne pouvait être retiré"
+FREE_TEXT_CUT_HINT = (
+    "Les pièces, les étapes et les guichets sont imprimés en entier ; « {parts} » est abrégé sur "
+    "papier et renvoie à {web}. Pour que tout soit imprimé, raccourcissez dans ce fichier "
+    "la partie la plus longue ({cause})."
+)
+COUNTERS = "la liste des guichets, si certains ne sont pas utiles pour cette démarche"
+COUNTER_LENGTHENS = (
+    "Le guichet « {counter} » prend {length} sur les fiches à imprimer ({details}) : "
+    "{affected} sur une seule face A4 : {flyers}. "
+    "Règle appliquée : {rules}."
+)
+COUNTER_GREW = " ; il a grandi de {length} depuis que ces fiches tenaient sur une face"
+COUNTER_LENGTHENS_HINT = (
+    "Pour information : rien n'est retiré de ces fiches, les horaires, l'adresse, le téléphone "
+    "et les fermetures du guichet y sont toujours imprimés ; imprimez-les en recto-verso. "
+    "Les fichiers de ces démarches n'ont rien à changer."
+)
+COUNTER_CUT_HINT = "Leur texte libre est abrégé sur papier, avec l'adresse où le lire en entier."
 STILL_TOO_LONG = (
-    "La fiche à imprimer dépasse d'une page A4 de {length} (environ {share} % d'une page), "
-    "et même abrégée elle fait encore {pages} pages."
+    "La fiche à imprimer ne tient pas sur une feuille A4 recto-verso, même en petits "
+    "caractères : {why} ; elle fait {pages} pages."
 )
 STILL_TOO_LONG_HINT = (
-    "Raccourcissez les listes « Pièces à fournir » et « Étapes » : une fiche doit tenir sur "
-    "une seule page."
+    "Rien n'est retiré de la fiche, mais elle demande plus d'une feuille : regroupez des pièces "
+    "ou des étapes qui vont ensemble (« Justificatif de domicile : facture ou quittance »)."
 )
+
+
+def items(part: str, count: int) -> str:
+    """`` : 20 pièces`` / `` : 15 étapes``."""
+    word = "pièce" if part == "documents" else "étape"
+    return f", {count} {word}{'s' if count > 1 else ''}"
+
+
+def flyers_affected(count: int) -> str:
+    """``1 fiche qui l'indique ne tient plus`` / ``5 fiches qui l'indiquent ne tiennent plus``."""
+    if count == 1:
+        return "1 fiche qui l'indique ne tient plus"
+    return f"{count} fiches qui l'indiquent ne tiennent plus"
+
+
+def counter_details(days: int, closures: int) -> str:
+    """``horaires sur 5 jours, 3 fermetures à venir``."""
+    text = f"horaires sur {days} jour{'s' if days > 1 else ''}"
+    if closures:
+        text += f", {closures} fermeture{'s' if closures > 1 else ''} à venir"
+    return text
+
+
 BOOKLET_TITLE = "Fiches pratiques – {site}"
 """Title of the booklet of every flyer (demarches/fiches.pdf)."""
 

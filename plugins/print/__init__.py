@@ -1,9 +1,11 @@
-"""Printed flyers: one A4 page per procedure, as ``fiche.pdf``, and a booklet of all of them.
+"""Printed flyers: one A4 sheet per procedure (one side or recto-verso), as ``fiche.pdf``, and a
+booklet of all of them.
 
 The procedures plugin writes each flyer page (``/demarches/<slug>/fiche/``, template
 ``flyer.html``). Once all content is read, this plugin renders that same HTML with WeasyPrint,
-shortens it by a fixed rule when it does not fit on one page (and warns), caches the PDFs, and
-sets ``procedure.pdf_size`` before any page is written.
+lays it out by the rule of ``fit.py`` when it does not fit on one side (never dropping a
+document, a step or a counter's details; one warning per cause, ``causes.py``), caches the PDFs,
+and sets ``procedure.pdf_size`` before any page is written.
 """
 
 from pelican import signals

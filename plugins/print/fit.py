@@ -1,84 +1,118 @@
-"""What a flyer shows, and the rule for shortening it when it does not fit on one A4 page.
+"""What a flyer shows, and the rule for laying it out when it does not fit on one A4 side.
 
-Pure: no Pelican, no WeasyPrint. The plugin lays out level 0 first; while the page overflows it
-tries the next level. Each level keeps the cuts of the previous ones, and every cut is announced
-on the flyer itself (« Fiche abrégée : lire la suite sur … »), so nothing is silently clipped.
+Pure: no Pelican, no WeasyPrint. The rule never drops what a resident needs: the title, the
+summary, cost and delay, every document to bring, every step, and for every counter its name,
+postal address, phone, hours and upcoming closures. Only free text (« Qui est concerné »,
+« Bon à savoir ») may be shortened, and the flyer then says where to read the rest. The plugin
+lays level 0 out first; while it does not fit it tries the next level:
+
+0. one side (recto);
+1. recto-verso: the front holds the counters and the documents, « Suite au verso » at its foot,
+   the back the steps and the free text;
+2. the same, free text cut to its first sentence, « suite sur <adresse> »;
+3. the same, free text left out, « à lire sur <adresse> »;
+4. dense: smaller type, counters and documents still on the front;
+5. dense, flowing: the whole flyer over the two sides, front first (still nothing required cut).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-CUTS = (
-    ("good_to_know", "la partie « Bon à savoir » est retirée"),
-    ("who", "la partie « Qui est concerné » est retirée"),
-    ("short_steps", "chaque étape est réduite à sa première phrase"),
-    ("other_hours", "seuls les horaires du premier guichet sont imprimés"),
-    ("items_8", "les listes sont limitées à 8 éléments"),
-    ("items_5", "les listes sont limitées à 5 éléments"),
-    ("items_3", "les listes sont limitées à 3 éléments"),
+from selectolax.lexbor import LexborHTMLParser
+
+LAYOUTS = ("recto", "recto-verso", "recto-verso", "recto-verso", "dense", "dense-flow")
+"""The layout of each level (the template's class on ``<body>``)."""
+
+LEVELS = len(LAYOUTS)
+
+PAGES = (1, 2, 2, 2, 2, 2)
+"""Pages each level may take: never more than one sheet."""
+
+RULES = (
+    "",
+    "la fiche est imprimée en recto-verso (rien n'est retiré)",
+    "la fiche est imprimée en recto-verso, et le texte libre (« {parts} ») réduit à sa première "
+    "phrase, avec l'adresse où lire la suite",
+    "la fiche est imprimée en recto-verso, sans le texte libre (« {parts} »), avec l'adresse où "
+    "le lire",
+    "la fiche est imprimée en recto-verso en petits caractères, sans le texte libre (« {parts} »), "
+    "avec l'adresse où le lire",
+    "la fiche est imprimée en recto-verso en petits caractères d'un bout à l'autre, sans le texte "
+    "libre (« {parts} »), avec l'adresse où le lire",
 )
-"""The shortening rule, in order: level ``n`` applies the first ``n`` cuts."""
+"""What each level does, in French, for the build warning."""
 
-LEVELS = len(CUTS) + 1
+FREE_TEXT = {"who": "Qui est concerné", "good_to_know": "Bon à savoir"}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
-_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*(?<!/)>")
-_CLOSE = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
-_VOID = {"br", "img", "wbr", "hr"}
 _IMAGE = re.compile(r"<(?:img|source)\b[^>]*>", re.I)
 _EMPTY = re.compile(r"<(p|figure|picture|div)\b[^>]*>\s*</\1>", re.I)
 
 
 @dataclass(frozen=True)
 class Flyer:
-    """The content of one flyer at one level of shortening (HTML fragments, already sanitised)."""
+    """The content of one flyer at one level of the rule (HTML fragments, already sanitised)."""
 
     level: int
-    who: str | None
     documents: tuple[str, ...]
-    documents_more: int
-    """How many documents were left out (the flyer says so)."""
     steps: tuple[str, ...]
-    steps_more: int
+    who: str | None
     good_to_know: str | None
-    hours_for: int | None
-    """Print the hours table of the first ``hours_for`` counters only; None means all."""
-    cuts: tuple[str, ...]
-    """What was left out, in French, for the build warning."""
+    cut: tuple[str, ...]
+    """Keys of the free-text parts shortened or left out (``who``, ``good_to_know``)."""
+
+    @property
+    def layout(self) -> str:
+        return LAYOUTS[self.level]
+
+    @property
+    def recto_verso(self) -> bool:
+        return self.level > 0
 
     @property
     def abridged(self) -> bool:
-        return bool(self.cuts)
+        return bool(self.cut)
 
-
-def cuts_at(level: int) -> tuple[str, ...]:
-    """Keys of the cuts applied at ``level`` (0 = nothing cut)."""
-    if not 0 <= level < LEVELS:
-        raise ValueError(f"level {level} outside 0..{LEVELS - 1}")
-    return tuple(key for key, _ in CUTS[:level])
-
-
-def describe(level: int) -> str:
-    """French description of what ``level`` leaves out, for staff."""
-    return " ; ".join(text for _, text in CUTS[:level])
-
-
-def _balanced(html: str) -> bool:
-    """True when every tag opened in ``html`` is closed in it (safe place to cut)."""
-    opened = [t.lower() for t in _OPEN.findall(html) if t.lower() not in _VOID]
-    closed = [t.lower() for t in _CLOSE.findall(html)]
-    return sorted(opened) == sorted(closed)
+    @property
+    def rule(self) -> str:
+        """What the rule did to this flyer, in French ("" at level 0)."""
+        parts = " », « ".join(FREE_TEXT[key] for key in self.cut) or "aucun"
+        return RULES[self.level].format(parts=parts)
 
 
 def first_sentence(html: str) -> str:
-    """The first sentence of an HTML fragment, cut only where no inline tag is left open."""
-    for match in _SENTENCE_END.finditer(html):
-        head = html[: match.start()]
-        if _balanced(head):
-            return head
+    """The first sentence of an HTML fragment, cut only in text that no tag holds.
+
+    Read with an HTML5 parser: a full stop inside an attribute or a link is never a place to
+    cut; what is kept is re-serialised, so it is always well-formed.
+    """
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    if body is None:
+        return html
+    head = []
+    for node in body.iter(include_text=True):
+        if node.tag != "-text":
+            head.append(node.html or "")
+            continue
+        text = node.text_content or ""
+        match = _SENTENCE_END.search(text)
+        if match:
+            head.append(html_lib.escape(text[: match.start()], quote=False))
+            return "".join(head).strip()
+        head.append(html_lib.escape(text, quote=False))
     return html
+
+
+def first_paragraph_sentence(html: str) -> str:
+    """Free text cut short: the first sentence of its first paragraph, as a paragraph."""
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    first = body.css_first("p") if body is not None else None
+    inner = (first.inner_html or "") if first is not None else html
+    return f"<p>{first_sentence(inner)}</p>"
 
 
 def without_images(html: str) -> str:
@@ -90,52 +124,81 @@ def without_images(html: str) -> str:
     return html.strip()
 
 
+def printed_target(href: str, public_url: str, page: str = "") -> str | None:
+    """The address a link leads to, as printed on paper; None for an in-page anchor.
+
+    A page of the site: its short form (``www.ville.fr/documents/formulaire.pdf``); another
+    site: in full (``https://…``); ``mailto:``/``tel:``: the address or number alone. ``page``
+    is the path of the page the link is on (``demarches/x/``), for relative links.
+    """
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in {"mailto", "tel"}:
+        return href.split(":", 1)[1].split("?", 1)[0]
+    public = public_url.rstrip("/") + "/"
+    absolute = urljoin(public + page.lstrip("/"), href)
+    if absolute.startswith(public):
+        return web_address(public_url, absolute[len(public) :])
+    return absolute
+
+
+def with_link_targets(html: str, public_url: str, page: str = "") -> str:
+    """``html`` with each link's target written after it, for paper: « formulaire
+    (www.ville.fr/documents/f.pdf) ». A link whose text already is its address is left alone."""
+    if "<a" not in html:
+        return html
+    tree = LexborHTMLParser(f"<body>{html}</body>")
+    changed = False
+    for link in tree.css("a[href]"):
+        target = printed_target(link.attributes.get("href") or "", public_url, page)
+        text = re.sub(r"\s+", "", link.text() or "")
+        if not target or re.sub(r"^[a-z]+://", "", target) in text:
+            continue
+        span = LexborHTMLParser(f'<span class="link-target">({html_lib.escape(target)})</span>')
+        link.insert_after(span.css_first("span"))
+        link.insert_after(" ")
+        changed = True
+    if not changed:
+        return html
+    return tree.body.inner_html.strip()
+
+
 def make_flyer(
     level: int,
     documents: list[str],
     steps: list[str],
     who: str | None = None,
     good_to_know: str | None = None,
-    counters: int = 1,
+    public_url: str = "https://localhost/",
+    page: str = "",
 ) -> Flyer:
-    """The flyer's content at ``level`` of the shortening rule (see CUTS)."""
-    cut = set(cuts_at(level))
-    documents = [without_images(d) for d in documents]
-    steps = [without_images(s) for s in steps]
-    who = without_images(who) or None if who else None
-    good_to_know = without_images(good_to_know) or None if good_to_know else None
-    limit, limit_key = None, None
-    for key, size in (("items_8", 8), ("items_5", 5), ("items_3", 3)):
-        if key in cut:
-            limit, limit_key = size, key
-    shown_steps = [first_sentence(s) for s in steps] if "short_steps" in cut else list(steps)
-    kept_docs = documents[:limit] if limit else documents
-    kept_steps = shown_steps[:limit] if limit else shown_steps
-    applied = []
-    for key, text in CUTS[:level]:
-        if key == "good_to_know" and not good_to_know:
+    """The flyer's content at ``level`` of the rule (see the module's docstring)."""
+    if not 0 <= level < LEVELS:
+        raise ValueError(f"level {level} outside 0..{LEVELS - 1}")
+
+    def clean(fragment: str | None) -> str | None:
+        if not fragment:
+            return None
+        return with_link_targets(without_images(fragment), public_url, page) or None
+
+    free = {"who": clean(who), "good_to_know": clean(good_to_know)}
+    cut = []
+    for key, text in free.items():
+        if text is None or level < 2:
             continue
-        if key == "who" and not who:
-            continue
-        if key == "short_steps" and shown_steps == list(steps):
-            continue
-        if key == "other_hours" and counters <= 1:
-            continue
-        if key.startswith("items_") and (
-            key != limit_key or (len(kept_docs) == len(documents) and len(kept_steps) == len(steps))
-        ):
-            continue
-        applied.append(text)
+        shorter = first_paragraph_sentence(text) if level == 2 else None
+        if shorter != text:
+            free[key] = shorter
+            cut.append(key)
     return Flyer(
         level=level,
-        who=None if "who" in cut else who,
-        documents=tuple(kept_docs),
-        documents_more=len(documents) - len(kept_docs),
-        steps=tuple(kept_steps),
-        steps_more=len(steps) - len(kept_steps),
-        good_to_know=None if "good_to_know" in cut else good_to_know,
-        hours_for=1 if "other_hours" in cut else None,
-        cuts=tuple(applied),
+        documents=tuple(clean(d) or "" for d in documents),
+        steps=tuple(clean(s) or "" for s in steps),
+        who=free["who"],
+        good_to_know=free["good_to_know"],
+        cut=tuple(cut),
     )
 
 
@@ -147,11 +210,14 @@ def web_address(public_url: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class Fitted:
-    """A flyer laid out at the first level of the shortening rule that fits on one page."""
+    """A flyer laid out at the first level of the rule that fits on one sheet."""
 
     level: int
     pages: int
-    """1, unless even the last level does not fit (the build then says so)."""
+    """1 or 2, unless even the last level does not fit in two (the build then says so)."""
     overflow_mm: float
-    """Overflow of the full flyer (level 0); 0 when nothing had to be shortened."""
+    """Overflow of the one-side flyer (level 0) past one page; 0 when it fits on one side."""
     pdf: bytes
+    parts_mm: dict[str, float]
+    """Height of each part of the one-side flyer (``documents``, ``counter:mairie``…), in mm:
+    what made it long, for the build warning."""

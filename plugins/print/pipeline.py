@@ -1,4 +1,4 @@
-"""Pelican side of the print plugin: every flyer's HTML → fitted to one page → cached PDF.
+"""Pelican side of the print plugin: every flyer's HTML → fitted to one sheet → cached PDF.
 
 Runs once all content is read (``all_generators_finalized``), before any page is written: each
 procedure gets ``flyer`` (what its flyer page shows, so the HTML page and the PDF match) and
@@ -15,13 +15,16 @@ from urllib.parse import urljoin
 
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import print as msg
+from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
+from .causes import CounterInfo, FlyerOutcome, problems
 from .fit import LEVELS, Fitted, make_flyer, web_address
 from .options import engine_version
 from .paths import RefusedURL, local_path
 
-A4_HEIGHT_MM = 297
+_HISTORY_STAMP = ("format", 1)
+"""What each flyer's parts measured in the last build: why a flyer grew (causes.py)."""
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"", re.I)
 
@@ -71,7 +74,7 @@ def _workers(value) -> int | None:
 
 
 class FlyerJob:
-    """One procedure's flyer: its HTML at any level of the shortening rule, and its cache key."""
+    """One procedure's flyer: its HTML at any level of the layout rule, and its cache key."""
 
     def __init__(self, procedure, template, context: dict, conf: PrintSettings):
         self.procedure, self.template, self.context, self.conf = procedure, template, context, conf
@@ -88,7 +91,8 @@ class FlyerJob:
             self.procedure.steps,
             who=sections["who"].html if "who" in sections else None,
             good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
-            counters=len(self.procedure.counters),
+            public_url=self.conf.public_url,
+            page=self.procedure.url,
         )
 
     def html_at(self, level: int) -> str:
@@ -118,32 +122,40 @@ class FlyerJob:
     def source(self) -> str:
         return os.path.relpath(self.procedure.source_path, self.conf.content_root)
 
-    def settle(self, level: int, pdf: bytes, overflow_mm: float, pages: int) -> None:
-        """Set what the flyer page shows and the PDF's size; warn when it had to be cut."""
-        self.procedure.flyer = self.flyer_at(level)
-        self.procedure.pdf_size = len(pdf)
+    def settle(self, result: Fitted) -> FlyerOutcome:
+        """Set what the flyer page shows and the PDF's size; write the PDF; return what the
+        build warning needs."""
+        flyer = self.procedure.flyer = self.flyer_at(result.level)
+        self.procedure.pdf_size = len(result.pdf)
         # The flyer page's HTML, when it was rendered at this level: the procedures generator
         # writes it as it is instead of rendering the same template a second time.
-        self.procedure.flyer_html = self._html.get(level)
+        self.procedure.flyer_html = self._html.get(result.level)
         target = self.conf.output / self.procedure.pdf_save_as
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.is_file() or target.read_bytes() != pdf:
-            target.write_bytes(pdf)
-        if overflow_mm <= 0:
-            return
-        share = round(100 * overflow_mm / A4_HEIGHT_MM)
-        if pages > 1:
-            message = msg.STILL_TOO_LONG.format(
-                length=msg.length(overflow_mm), share=share, pages=pages
-            )
-            warn(Problem(self.source, message, None, msg.STILL_TOO_LONG_HINT))
-            return
-        message = msg.OVERFLOW.format(length=msg.length(overflow_mm), share=share)
-        hint = msg.OVERFLOW_HINT.format(
-            cuts=" ; ".join(self.procedure.flyer.cuts) or msg.NOTHING_CUT,
+        if not target.is_file() or target.read_bytes() != result.pdf:
+            target.write_bytes(result.pdf)
+        return FlyerOutcome(
+            source=self.source,
+            title=self.procedure.title,
+            level=result.level,
+            pages=result.pages,
+            rule=flyer.rule,
+            parts_mm=result.parts_mm,
+            counters=tuple(self._counter(c) for c in self.procedure.counters),
             web=self.procedure.flyer_web,
+            cut=flyer.cut,
+            documents=len(flyer.documents),
+            steps=len(flyer.steps),
         )
-        warn(Problem(self.source, message, None, hint))
+
+    def _counter(self, counter) -> CounterInfo:
+        return CounterInfo(
+            slug=counter.slug,
+            title=counter.title,
+            source=os.path.relpath(counter.source_path, self.conf.content_root),
+            closures=len(counter.upcoming_closures),
+            days=len(counter.data.hours.open_days),
+        )
 
 
 def procedures_in_theme_order(generator) -> list:
@@ -163,9 +175,11 @@ def render_all(generator, settings: dict) -> dict:
     misses = []
     for index, job in enumerate(jobs):
         hit = cache.get(job.key)
-        if hit:
+        if hit and {"level", "pages", "overflow_mm", "parts_mm"} <= hit[1].keys():
             pdf, record = hit
-            fitted[index] = Fitted(record["level"], record["pages"], record["overflow_mm"], pdf)
+            fitted[index] = Fitted(
+                record["level"], record["pages"], record["overflow_mm"], pdf, record["parts_mm"]
+            )
         else:
             misses.append(index)
     if misses:
@@ -178,15 +192,20 @@ def render_all(generator, settings: dict) -> dict:
                 "level": result.level,
                 "overflow_mm": result.overflow_mm,
                 "pages": result.pages,
+                "parts_mm": result.parts_mm,
             }
             cache.put(jobs[index].key, result.pdf, record)
             fitted[index] = result
-    too_long = []
-    for index, job in enumerate(jobs):  # in theme order: warnings come in a stable order
-        result = fitted[index]
-        job.settle(result.level, result.pdf, result.overflow_mm, result.pages)
-        if result.pages > 1:
-            too_long.append(job.source)
+    # In theme order: warnings come in a stable order, one per cause (causes.py).
+    outcomes = [job.settle(fitted[index]) for index, job in enumerate(jobs)]
+    history_file = conf.cache.parent / "print-causes.json"
+    history = load_entries(history_file, _HISTORY_STAMP, "flyers")
+    found, remembered = problems(outcomes, history)
+    for problem in found:
+        warn(problem)
+    save_entries(history_file, _HISTORY_STAMP, "flyers", remembered)
+    too_long = [o.source for o in outcomes if o.pages > 2]
+    recto_verso = [o.source for o in outcomes if o.level > 0]
     booklet = _booklet(jobs, cache, conf, settings) if jobs else 0
     cache.prune()
     return {
@@ -194,6 +213,7 @@ def render_all(generator, settings: dict) -> dict:
         "cached": len(jobs) - len(misses),
         "booklet": booklet,
         "too_long": sorted(too_long),
+        "recto_verso": sorted(recto_verso),
     }
 
 

@@ -24,6 +24,7 @@ from .options import PDF_OPTIONS, SAFETY_MM
 from .paths import RefusedURL, local_path
 
 PX_PER_MM = 96 / 25.4
+A4_POINTS = (595.28, 841.89)
 
 
 def layout(html: str, base_url: str, mounts: Mapping[str, Path]) -> Document:
@@ -86,12 +87,42 @@ def overflow_mm(document: Document) -> float:
     against the height of the page's content area.
     """
     used = sum(_used_height(page) for page in document.pages)
-    room = document.pages[0]._page_box.height - SAFETY_MM * PX_PER_MM
-    return round((used - room) / PX_PER_MM, 1)
+    return round((used - _room(document)) / PX_PER_MM, 1)
 
 
-def fits(document: Document) -> bool:
-    return len(document.pages) == 1 and overflow_mm(document) <= 0
+def _room(document: Document) -> float:
+    return document.pages[0]._page_box.height - SAFETY_MM * PX_PER_MM
+
+
+def fits(document: Document, pages: int = 1) -> bool:
+    """True when the flyer takes at most ``pages`` pages and its last one keeps SAFETY_MM free
+    (browsers lay text out a little differently)."""
+    if len(document.pages) > pages:
+        return False
+    return _used_height(document.pages[-1]) <= _room(document)
+
+
+def parts_mm(document: Document) -> dict[str, float]:
+    """Height of each element marked ``data-part`` (summed over pages), in mm, rounded."""
+    heights: dict[str, float] = {}
+    for page in document.pages:
+        spans: dict[str, list[float]] = {}
+        _part_spans(page._page_box, spans)
+        for name, (top, bottom) in spans.items():
+            heights[name] = heights.get(name, 0.0) + (bottom - top) / PX_PER_MM
+    return {name: round(value, 1) for name, value in sorted(heights.items())}
+
+
+def _part_spans(box, spans: dict[str, list[float]]) -> None:
+    element = getattr(box, "element", None)
+    name = element.get("data-part") if element is not None and hasattr(element, "get") else None
+    if name and hasattr(box, "position_y"):
+        top, bottom = box.position_y, box.position_y + box.margin_height()
+        span = spans.setdefault(name, [top, bottom])
+        span[0], span[1] = min(span[0], top), max(span[1], bottom)
+        return
+    for child in getattr(box, "children", ()):
+        _part_spans(child, spans)
 
 
 def _used_height(page) -> float:
@@ -127,18 +158,31 @@ class Layout:
     pdf: bytes | None
     """The PDF when the level fits or it is the last one to try (``keep``); otherwise None:
     writing a PDF nobody keeps costs a third of a layout."""
+    parts_mm: dict[str, float]
+    """Height of each marked part (see :func:`parts_mm`); measured at level 0 only."""
 
 
-def lay_out_level(html: str, base_url: str, mounts: Mapping[str, Path], keep: bool) -> Layout:
-    """Lay one level of a flyer out, measure it, and write its PDF when it fits or ``keep``."""
+def lay_out_level(
+    html: str,
+    base_url: str,
+    mounts: Mapping[str, Path],
+    keep: bool,
+    pages: int = 1,
+    measure: bool = False,
+) -> Layout:
+    """Lay one level of a flyer out, check it takes at most ``pages`` pages, and write its PDF
+    when it fits or ``keep``; ``measure``: also the height of its parts."""
     document = layout(html, base_url, mounts)
-    fitting = fits(document)
+    fitting = fits(document, pages)
     pdf = write_pdf(document) if fitting or keep else None
-    return Layout(len(document.pages), overflow_mm(document), fitting, pdf)
+    parts = parts_mm(document) if measure else {}
+    return Layout(len(document.pages), overflow_mm(document), fitting, pdf, parts)
 
 
 def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") -> bytes:
-    """One PDF with the pages of ``pdfs`` in order, titled ``title``.
+    """One PDF with the pages of ``pdfs`` in order, titled ``title``; a blank page before a
+    recto-verso flyer that would start on the back of a sheet, so that printed double-sided
+    every flyer is a sheet of its own.
 
     Merged from the flyers' own PDFs (pikepdf, i.e. qpdf), not laid out again: memory grows with
     the PDFs' bytes, not with WeasyPrint's page boxes (4.9 GB for 1,000 flyers), and a booklet
@@ -149,6 +193,8 @@ def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") 
     booklet = pikepdf.Pdf.new()
     for pdf in pdfs:
         with pikepdf.Pdf.open(io.BytesIO(pdf)) as flyer:
+            if len(flyer.pages) == 2 and len(booklet.pages) % 2:
+                booklet.add_blank_page(page_size=A4_POINTS)  # a recto-verso flyer: one sheet
             booklet.pages.extend(flyer.pages)
     booklet.docinfo["/Title"] = title
     booklet.docinfo["/Author"] = author

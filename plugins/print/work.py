@@ -1,5 +1,5 @@
-"""Fit many flyers at once: each is laid out at level 0, then at the next level of the shortening
-rule while it overflows, every layout in a pool of processes (one per core).
+"""Fit many flyers at once: each is laid out at level 0, then at the next level of the layout
+rule while it does not fit, every layout in a pool of processes (one per core).
 
 No Pelican here: a flyer is a function ``level → HTML`` (the template is rendered in this
 process, lazily, only for the levels tried) and its base URL. Results do not depend on the number
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guichet.workers import worker_count
 
-from .fit import Fitted
+from .fit import PAGES, Fitted
 from .render import Layout, lay_out_level
 
 _PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -51,6 +51,7 @@ def fit_flyers(
 
 def _fit(flyers, levels, mounts, submit) -> list[Fitted]:
     overflow: dict[int, float] = {}
+    parts: dict[int, dict[str, float]] = {}
     fitted: dict[int, Fitted] = {}
     running: dict[Future, tuple[int, int, int | None]] = {}
 
@@ -58,7 +59,13 @@ def _fit(flyers, levels, mounts, submit) -> list[Fitted]:
         flyer = flyers[index]
         following = next_level(flyer, level, levels)
         future = submit(
-            lay_out_level, flyer.html_at(level), flyer.base_url, mounts, following is None
+            lay_out_level,
+            flyer.html_at(level),
+            flyer.base_url,
+            mounts,
+            following is None,
+            PAGES[level],
+            level == 0,
         )
         running[future] = (index, level, following)
 
@@ -71,8 +78,11 @@ def _fit(flyers, levels, mounts, submit) -> list[Fitted]:
             result: Layout = future.result()
             if level == 0:
                 overflow[index] = max(result.overflow_mm, 0.0)
+                parts[index] = result.parts_mm
             if result.fits or following is None:
-                fitted[index] = Fitted(level, result.pages, overflow[index], result.pdf)
+                fitted[index] = Fitted(
+                    level, result.pages, overflow[index], result.pdf, parts[index]
+                )
             else:
                 start(index, following)
     return [fitted[index] for index in range(len(flyers))]

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 _H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -56,22 +58,23 @@ def split_sections(html: str) -> list[Section]:
     return sections
 
 
-_LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>", re.I)
-
-
 def list_items(html: str) -> list[str]:
-    """The top-level ``<li>`` contents of a section (documents to bring, steps), as HTML; a
-    sub-list stays inside its item (``- pièce :`` then ``  - carte`` / ``  - passeport``)."""
-    items: list[str] = []
-    depth = 0  # lists open around the current position
-    start = None
-    for match in _LIST_TAG.finditer(html):
-        closing, tag = match.group(1) == "/", match.group(2).lower()
-        if tag != "li":
-            depth += -1 if closing else 1
-        elif depth <= 1 and not closing and start is None:
-            start = match.end()
-        elif depth <= 1 and closing and start is not None:
-            items.append(html[start : match.start()].strip())
-            start = None
-    return items
+    """The top-level ``<li>`` contents of a section (documents to bring, steps), as HTML.
+
+    Read with an HTML5 parser: an item holding a nested list (« Justificatif de domicile : »
+    then its choices) stays one item, its sub-list inside it, well-formed.
+    """
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    if body is None:
+        return []
+    return [(li.inner_html or "").strip() for li in body.css("li") if not _inside_item(li, body)]
+
+
+def _inside_item(li, root) -> bool:
+    """True when ``li`` is part of another item (a sub-list), not of the section's own list."""
+    node = li.parent
+    while node is not None and node is not root:
+        if node.tag == "li":
+            return True
+        node = node.parent
+    return False

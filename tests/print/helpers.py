@@ -44,3 +44,27 @@ def counter_facts(slug: str, content: Path = ROOT / "content") -> tuple[str, str
     source = content / "guichets" / f"{slug}.md"
     postal = re.search(r"^\s+(\d{5}) ", source.read_text(encoding="utf-8"), re.M).group(1)
     return parse_phone(meta(source)["telephone"]).display, postal
+
+
+def all_text(reader: PdfReader) -> str:
+    """Text of every page, one string."""
+    return " ".join(page_text(reader, n) for n in range(len(reader.pages)))
+
+
+def plain(html: str) -> str:
+    """Text of an HTML fragment as a PDF shows it: tags out, entities read, spaces collapsed."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    text = LexborHTMLParser(f"<body>{html}</body>").body.text(separator=" ")
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def list_texts(source: Path, heading: str) -> list[str]:
+    """The items of a « ## heading » list of a procedure file, as plain text."""
+    import markdown
+
+    body = source.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    html = markdown.markdown(body)
+    from procedures.sections import list_items
+
+    return [plain(item) for item in list_items(html)]

@@ -4,60 +4,64 @@ from __future__ import annotations
 
 import pytest
 from print.fit import (
-    CUTS,
+    LAYOUTS,
     LEVELS,
-    cuts_at,
+    PAGES,
     first_sentence,
     make_flyer,
+    printed_target,
     web_address,
+    with_link_targets,
     without_images,
 )
 
 from guichet.messages.print import length
 
-DOCS = [f"Pièce {n}" for n in range(1, 11)]
-STEPS = [f"Étape {n}. Puis autre chose." for n in range(1, 11)]
+DOCS = [f"Pièce {n}" for n in range(1, 21)]
+STEPS = [f"Étape {n}. Puis autre chose." for n in range(1, 16)]
+WHO = "<p>Tous. Même les autres.</p>"
+GOOD = "<p>Astuce une. Astuce deux.</p><p>Encore.</p>"
 
 
-def test_level_zero_shows_everything():
-    flyer = make_flyer(0, DOCS, STEPS, who="<p>Tous</p>", good_to_know="<p>Astuce</p>")
+@pytest.mark.parametrize("level", range(LEVELS))
+def test_no_level_ever_drops_a_document_or_a_step(level):
+    flyer = make_flyer(level, DOCS, STEPS, who=WHO, good_to_know=GOOD)
     assert flyer.documents == tuple(DOCS) and flyer.steps == tuple(STEPS)
-    assert flyer.who and flyer.good_to_know and flyer.hours_for is None
-    assert not flyer.abridged and flyer.documents_more == flyer.steps_more == 0
+    assert flyer.layout == LAYOUTS[level] and PAGES[level] == (1 if level == 0 else 2)
 
 
 @pytest.mark.parametrize(
-    ("level", "who", "good", "short", "hours_for", "limit"),
+    ("level", "who", "good", "cut"),
     [
-        (1, True, False, False, None, None),
-        (2, False, False, False, None, None),
-        (3, False, False, True, None, None),
-        (4, False, False, True, 1, None),
-        (5, False, False, True, 1, 8),
-        (6, False, False, True, 1, 5),
-        (7, False, False, True, 1, 3),
+        (0, WHO, GOOD, ()),
+        (1, WHO, GOOD, ()),
+        (2, "<p>Tous.</p>", "<p>Astuce une.</p>", ("who", "good_to_know")),
+        (3, None, None, ("who", "good_to_know")),
+        (4, None, None, ("who", "good_to_know")),
+        (5, None, None, ("who", "good_to_know")),
     ],
 )
-def test_each_level_keeps_the_cuts_of_the_previous_ones(level, who, good, short, hours_for, limit):
-    flyer = make_flyer(level, DOCS, STEPS, "<p>Tous</p>", "<p>Astuce</p>", counters=2)
-    assert bool(flyer.who) is who and bool(flyer.good_to_know) is good
-    assert flyer.hours_for == hours_for
-    kept = limit or len(DOCS)
-    assert len(flyer.documents) == len(flyer.steps) == kept
-    assert flyer.documents_more == flyer.steps_more == len(DOCS) - kept
-    assert (flyer.steps[0] == "Étape 1.") is short
-    assert flyer.abridged and len(flyer.cuts) == min(level, 5)  # one list limit announced
+def test_only_free_text_is_shortened_then_left_out(level, who, good, cut):
+    flyer = make_flyer(level, DOCS, STEPS, who=WHO, good_to_know=GOOD)
+    assert (flyer.who, flyer.good_to_know, flyer.cut) == (who, good, cut)
+    assert flyer.recto_verso is (level > 0) and flyer.abridged is bool(cut)
 
 
-def test_cuts_that_change_nothing_are_not_announced():
-    flyer = make_flyer(LEVELS - 1, ["Une pièce"], ["Une étape."], None, None, counters=1)
-    assert flyer.cuts == () and not flyer.abridged
+def test_free_text_of_one_sentence_is_never_said_to_be_cut_at_level_two():
+    flyer = make_flyer(2, DOCS, STEPS, who="<p>Tous.</p>", good_to_know=None)
+    assert flyer.who == "<p>Tous.</p>" and flyer.cut == ()
 
 
-def test_levels_cover_every_cut_and_reject_others():
-    assert len(CUTS) + 1 == LEVELS and cuts_at(0) == ()
+def test_the_rule_applied_is_said_in_french_with_the_parts_cut():
+    assert make_flyer(0, DOCS, STEPS).rule == ""
+    assert "recto-verso (rien n'est retiré)" in make_flyer(1, DOCS, STEPS).rule
+    rule = make_flyer(3, DOCS, STEPS, good_to_know=GOOD).rule
+    assert "« Bon à savoir »" in rule and "recto-verso" in rule
+
+
+def test_levels_outside_the_rule_are_refused():
     with pytest.raises(ValueError):
-        cuts_at(LEVELS)
+        make_flyer(LEVELS, DOCS, STEPS)
 
 
 @pytest.mark.parametrize(
@@ -67,11 +71,22 @@ def test_levels_cover_every_cut_and_reject_others():
         ("Une seule phrase sans point", "Une seule phrase sans point"),
         (
             "Voir <a href='x'>le site. Officiel</a>. Ensuite payez.",
-            "Voir <a href='x'>le site. Officiel</a>.",
+            'Voir <a href="x">le site. Officiel</a>.',
         ),
         ("Le 1er janvier. Puis", "Le 1er janvier."),
         ("Prix : 25 €. 3 semaines de délai.", "Prix : 25 €."),
         ("Pas de majuscule. ensuite", "Pas de majuscule. ensuite"),
+        # A full stop inside an attribute is no place to cut (the regex cut there).
+        (
+            '<a title="Voir. Ici" href="/x/">le formulaire</a> puis. Ensuite',
+            '<a title="Voir. Ici" href="/x/">le formulaire</a> puis.',
+        ),
+        (
+            '<abbr title="Centre. Communal">CCAS</abbr>. Après',
+            '<abbr title="Centre. Communal">CCAS</abbr>.',
+        ),
+        ("A &amp; B. Puis", "A &amp; B."),
+        ("<strong>Une. Deux</strong>", "<strong>Une. Deux</strong>"),
     ],
 )
 def test_first_sentence_never_cuts_inside_a_tag(html, expected):
@@ -103,6 +118,54 @@ def test_flyers_leave_photos_out(html, expected):
 )
 def test_web_address_is_written_without_scheme(public, path, expected):
     assert web_address(public, path) == expected
+
+
+PUBLIC = "https://www.val-daurore.fr/"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/documents/cerfa.pdf", "www.val-daurore.fr/documents/cerfa.pdf"),
+        ("https://www.val-daurore.fr/demarches/x/", "www.val-daurore.fr/demarches/x/"),
+        ("https://www.service-public.gouv.fr/R1", "https://www.service-public.gouv.fr/R1"),
+        ("mailto:etat-civil@val-daurore.fr", "etat-civil@val-daurore.fr"),
+        ("tel:+33536491000", "+33536491000"),
+        ("#etapes", None),
+        ("", None),
+        ("../carte-identite/", "www.val-daurore.fr/demarches/carte-identite/"),
+        ("formulaire.pdf", "www.val-daurore.fr/demarches/x/formulaire.pdf"),
+        ("//autre.fr/a", "https://autre.fr/a"),
+    ],
+)
+def test_a_link_prints_short_for_site_pages_and_full_for_others(href, expected):
+    assert printed_target(href, PUBLIC, "demarches/x/") == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            'Remplir <a href="/documents/f.pdf">le formulaire</a>.',
+            'Remplir <a href="/documents/f.pdf">le formulaire</a> '
+            '<span class="link-target">(www.val-daurore.fr/documents/f.pdf)</span>.',
+        ),
+        (
+            '<a href="https://a.fr/b">https://a.fr/b</a>',
+            '<a href="https://a.fr/b">https://a.fr/b</a>',
+        ),  # the text already is the address
+        ("Pas de lien &amp; rien", "Pas de lien &amp; rien"),
+        ('<a href="#x">plus bas</a>', '<a href="#x">plus bas</a>'),
+    ],
+)
+def test_links_get_their_address_written_after_them_for_paper(html, expected):
+    assert with_link_targets(html, PUBLIC) == expected
+
+
+def test_make_flyer_writes_link_targets_in_documents_steps_and_free_text():
+    link = '<a href="https://x.fr/f">formulaire</a>'
+    flyer = make_flyer(0, [link], [link], who=f"<p>{link}</p>", public_url=PUBLIC)
+    assert all("(https://x.fr/f)" in part for part in (*flyer.documents, *flyer.steps, flyer.who))
 
 
 @pytest.mark.parametrize(

@@ -33,4 +33,4 @@ def test_pdf_size_is_set_before_procedure_pages_are_written(small_site, tmp_path
     for slug, size in sizes.items():
         assert isinstance(size, int)
         assert size == (out / "demarches" / slug / "fiche.pdf").stat().st_size > 5_000
-    assert stats == {"flyers": 2, "cached": 0, "booklet": 1, "too_long": []}
+    assert stats == {"flyers": 2, "cached": 0, "booklet": 1, "too_long": [], "recto_verso": []}

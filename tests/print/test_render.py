@@ -35,16 +35,22 @@ def fit_flyer(levels: list[str], workers: int = 1):
 
 
 def test_the_first_level_that_fits_is_kept():
-    fitted = fit_flyer([page(20), page(15), page(12), page(5)])
-    assert fitted.level == 2 and fitted.pages == 1
+    # Level 0 must fit one page; the next levels (recto-verso) may take two.
+    fitted = fit_flyer([page(20), page(30), page(25), page(5)])
+    assert fitted.level == 2 and fitted.pages == 2
     assert fitted.overflow_mm == pytest.approx(400 - 277 + SAFETY_MM, abs=1)
-    assert len(pdf_reader(fitted.pdf).pages) == 1
+    assert len(pdf_reader(fitted.pdf).pages) == 2
+
+
+def test_a_one_page_flyer_stays_at_level_zero():
+    fitted = fit_flyer([page(10), page(5)])
+    assert fitted.level == 0 and fitted.pages == 1 and fitted.overflow_mm == 0
 
 
 def test_when_nothing_fits_the_last_level_is_printed_and_said_to_be_too_long():
-    fitted = fit_flyer([page(30), page(30), page(25)])
-    assert fitted.level == 2 and fitted.pages == 2 and fitted.overflow_mm > 300
-    assert len(pdf_reader(fitted.pdf).pages) == 2
+    fitted = fit_flyer([page(30), page(40), page(35)])
+    assert fitted.level == 2 and fitted.pages == 3 and fitted.overflow_mm > 300
+    assert len(pdf_reader(fitted.pdf).pages) == 3
 
 
 def test_a_level_identical_to_the_previous_one_is_not_laid_out_again():
@@ -52,18 +58,36 @@ def test_a_level_identical_to_the_previous_one_is_not_laid_out_again():
     assert fitted.level == 0 and fitted.pages == 2  # distinct level, 0, is printed
 
 
+def test_the_parts_of_level_zero_are_measured():
+    html = PAGE.format(
+        title="F", mm=20, body='<div data-part="documents"><p>x</p><p>x</p></div><p>y</p>'
+    )
+    fitted = fit_flyer([html])
+    assert fitted.parts_mm == {"documents": pytest.approx(40, abs=0.5)}
+
+
 def test_many_flyers_in_two_processes_give_the_same_pdfs_in_the_same_order():
     sets = [
-        [page(20, title=f"F{n}"), page(12 + n, title=f"F{n}"), page(5, title=f"F{n}")]
+        [page(20, title=f"F{n}"), page(24 + 2 * n, title=f"F{n}"), page(5, title=f"F{n}")]
         for n in range(4)
     ]
     flyers = [Flyer(levels.__getitem__, BASE) for levels in sets]
     alone = fit_flyers(flyers, 3, {}, workers=1)
     together = fit_flyers(flyers, 3, {}, workers=2)
     assert together == alone
-    assert [f.level for f in alone] == [1, 1, 2, 2]  # 12 and 13 paragraphs fit, 14 and 15 not
+    assert [f.level for f in alone] == [1, 1, 2, 2]  # 24 and 26 paragraphs fit 2 pages, not 28
     titles = [pdf_reader(f.pdf).metadata.title for f in together]
     assert titles == ["F0", "F1", "F2", "F3"]
+
+
+def test_booklet_starts_a_recto_verso_flyer_on_the_front_of_a_sheet():
+    one = write_pdf(layout("<html lang='fr'><p>Une face</p>", BASE, {}))
+    two = write_pdf(layout(page(20), BASE, {}))
+    assert len(pdf_reader(two).pages) == 2
+    reader = pdf_reader(write_booklet([one, two, one, one, two], "Fiches", "Mairie"))
+    texts = [p.extract_text().strip() for p in reader.pages]
+    assert len(texts) == 8 and texts[1] == "" and texts[0] == "Une face"  # blank, then 2 + 2
+    assert texts[4] == texts[5] == "Une face" and texts[6] != ""  # page 7 starts a sheet
 
 
 def test_booklet_keeps_every_page_in_order_with_its_own_title():

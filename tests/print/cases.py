@@ -1,0 +1,115 @@
+"""Hard flyers, written into a copy of the sample town: 20 documents and 15 steps, 6 counters,
+a long « Bon à savoir », long words and web addresses. What each must print is listed with it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+WORD = "Anticonstitutionnellementextraordinairementinterminablement"[:60].ljust(60, "x")
+URL = "https://www.service-public.gouv.fr/particuliers/vosdroits/" + "a" * 40 + "/" + "b" * 20
+URL = URL[:120].ljust(120, "c")
+assert len(WORD) == 60 and len(URL) == 120
+
+PROCEDURE = """Titre: {title}
+Resume: {summary}
+Theme: etat-civil
+Guichets: {counters}
+Cout: Gratuit
+Delai: 2 semaines
+Verifie-le: 2026-10-15
+
+## Qui est concerné
+
+{who}
+
+## Pièces à fournir
+
+{documents}
+
+## Étapes
+
+{steps}
+
+## Bon à savoir
+
+{good}
+"""
+
+COUNTER = """Titre: Point d'accueil numéro {n}
+Adresse: {n} rue des Essais
+    1234{n} Val-d'Aurore
+Telephone: 05 36 49 2{n} 0{n}
+Horaires: lundi : 8h30-12h00, 13h30-17h30
+    mardi : 8h30-12h00
+    du mercredi au vendredi : 8h30-12h00, 13h30-17h30
+    samedi : 9h-12h
+Fermetures: 24/12/2026 au 02/01/2027 : congés de fin d'année
+    07/05/2027 : pont de l'Ascension
+
+Un point d'accueil de test.
+"""
+
+SENTENCE = "Cette phrase est là pour allonger le texte de la démarche. "
+
+DOCUMENTS_20 = [f"Pièce justificative numéro {n} : original et copie" for n in range(1, 21)]
+STEPS_15 = [f"Étape numéro {n} : faites ce qui est demandé, puis la suite" for n in range(1, 16)]
+SIX = [f"essai-{n}" for n in range(1, 7)]
+
+
+def _procedure(content: Path, slug: str, **fields) -> None:
+    values = {
+        "title": slug,
+        "summary": "Une démarche d'essai pour la fiche imprimée.",
+        "counters": "mairie",
+        "who": "Tout le monde.",
+        "documents": "- Une pièce d'identité",
+        "steps": "1. Venez au guichet.",
+        "good": "Rien de particulier.",
+        **fields,
+    }
+    text = PROCEDURE.format(**values)
+    (content / "demarches" / f"{slug}.md").write_text(text, encoding="utf-8")
+
+
+CASES = {
+    "vingt-pieces": {
+        "title": "Vingt pièces et quinze étapes",
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15, 1)),
+        "counters": "mairie, mairie-annexe",
+    },
+    "six-guichets": {
+        "title": "Six guichets",
+        "counters": ", ".join(SIX),
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:8]),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:6], 1)),
+    },
+    "bon-a-savoir-long": {
+        "title": "Un long Bon à savoir",
+        "good": "\n\n".join(SENTENCE * 8 for _ in range(6)),
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:6]),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:5], 1)),
+    },
+    "mots-longs": {
+        "title": f"Titre {WORD} fin",
+        "documents": f"- Pièce {WORD}\n- Formulaire à télécharger : {URL}\n"
+        f"- Le [formulaire en ligne]({URL})",
+        "steps": f"1. Allez sur {URL} puis validez.\n2. Écrivez {WORD}.",
+        "good": f"Paragraphe avec {WORD} et l'adresse {URL} au milieu. "
+        "Voir aussi [la page des pièces](/demarches/carte-identite/).",
+    },
+}
+
+
+def write_cases(target: Path) -> Path:
+    """A copy of the sample town's content with the hard flyers and six extra counters."""
+    content = target / "content"
+    shutil.copytree(ROOT / "content", content)
+    for n, slug in enumerate(SIX, 1):
+        (content / "guichets" / f"{slug}.md").write_text(COUNTER.format(n=n), encoding="utf-8")
+    for slug, fields in CASES.items():
+        _procedure(content, slug, **fields)
+    return content

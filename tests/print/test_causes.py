@@ -1,0 +1,98 @@
+"""Why a flyer did not fit on one side, and one warning per cause: pure, tables of cases."""
+
+from __future__ import annotations
+
+from print.causes import CounterInfo, FlyerOutcome, cause_of, problems
+
+MAIRIE = CounterInfo("mairie", "Mairie", "content/guichets/mairie.md", closures=3, days=6)
+ANNEXE = CounterInfo("annexe", "Annexe", "content/guichets/annexe.md", closures=0, days=2)
+
+
+def outcome(slug: str, level: int = 1, counters=(MAIRIE,), pages: int = 2, cut=(), **parts):
+    return FlyerOutcome(
+        source=f"content/demarches/{slug}.md",
+        title=slug.capitalize(),
+        level=level,
+        pages=pages,
+        rule="la fiche est imprimée en recto-verso (rien n'est retiré)",
+        parts_mm={k.replace("__", ":"): v for k, v in parts.items()},
+        counters=counters,
+        web=f"www.ville.fr/demarches/{slug}/",
+        cut=cut,
+        documents=12,
+        steps=7,
+    )
+
+
+def test_without_history_the_tallest_part_is_the_cause():
+    flyer = outcome("a", documents=90.0, steps=60.0, counter__mairie=50.0)
+    assert cause_of(flyer) == ("part", "documents")
+    assert cause_of(outcome("b", documents=20.0, counter__mairie=50.0)) == ("counter", "mairie")
+
+
+def test_two_counters_or_more_are_one_cause_on_the_procedure():
+    flyer = outcome(
+        "a", counters=(MAIRIE, ANNEXE), documents=60, counter__mairie=50, counter__annexe=40
+    )
+    assert cause_of(flyer) == ("part", "counters")
+
+
+def test_with_history_the_part_that_grew_is_the_cause():
+    before = {"level": 0, "parts_mm": {"documents": 90.0, "counter:mairie": 45.0}, "cause": None}
+    flyer = outcome("a", documents=90.0, counter__mairie=52.0)
+    assert cause_of(flyer, before) == ("counter", "mairie")
+
+
+def test_a_cause_once_found_is_kept_while_nothing_grows():
+    before = {"level": 1, "parts_mm": {}, "cause": ["counter", "mairie"]}
+    assert cause_of(outcome("a", documents=90.0, counter__mairie=52.0), before) == (
+        "counter",
+        "mairie",
+    )
+
+
+def test_a_counter_that_lengthens_five_flyers_gives_one_warning_on_its_own_file():
+    history = {
+        f"content/demarches/{s}.md": {
+            "level": 0,
+            "parts_mm": {"documents": 80.0, "counter:mairie": 45.0},
+        }
+        for s in "abcde"
+    }
+    flyers = [outcome(s, documents=80.0, counter__mairie=60.0) for s in "abcde"]
+    flyers.append(outcome("f", level=0, documents=10.0, counter__mairie=60.0))
+    found, remembered = problems(flyers, history)
+    assert len(found) == 1
+    (warning,) = found
+    assert warning.source == "content/guichets/mairie.md"
+    assert (
+        "« Mairie »" in warning.message
+        and "5 fiches qui l'indiquent ne tiennent plus" in warning.message
+    )
+    assert "3 fermetures à venir" in warning.message
+    assert "il a grandi de 1,5 cm depuis que ces fiches tenaient sur une face" in warning.message
+    assert all(f"content/demarches/{s}.md" in warning.message for s in "abcde")
+    assert "raccourcissez" not in (warning.message + warning.hint).lower()  # not their file
+    assert remembered["content/demarches/a.md"]["cause"] == ("counter", "mairie")
+    assert remembered["content/demarches/a.md"]["grown_mm"] == 15.0
+    again, _ = problems(flyers, remembered)  # the next build says the same
+    assert [w.message for w in again] == [warning.message]
+    assert remembered["content/demarches/f.md"] == {
+        "level": 0,
+        "parts_mm": {"documents": 10.0, "counter:mairie": 60.0},
+        "cause": None,
+    }
+
+
+def test_a_long_section_gives_a_warning_on_the_procedure_saying_which_rule_and_why():
+    flyer = outcome("a", level=3, cut=("good_to_know",), good_to_know=150.0, documents=40.0)
+    (warning,) = problems([flyer])[0]
+    assert warning.source == "content/demarches/a.md"
+    assert "« Bon à savoir » est longue (15 cm" in warning.message
+    assert "Règle appliquée : la fiche est imprimée en recto-verso" in warning.message
+    assert "www.ville.fr/demarches/a/" in warning.hint
+
+
+def test_a_flyer_still_too_long_says_how_many_pages():
+    (warning,) = problems([outcome("a", level=5, pages=3, steps=400.0)])[0]
+    assert "3 pages" in warning.message and "« Étapes »" in warning.message
