@@ -13,11 +13,14 @@ from guichet.messages import ContentErrors, Problem
 
 from .dates import format_date_fr
 from .generator import ProceduresGenerator
+from .sections import with_boxes
 
 
 def add_filters(pelican):
     """Templates format dates in French with ``{{ day|date_fr }}``."""
-    pelican.settings.setdefault("JINJA_FILTERS", {})["date_fr"] = format_date_fr
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["date_fr"] = format_date_fr
+    filters["checklist_boxes"] = with_boxes
 
 
 def get_generators(pelican):

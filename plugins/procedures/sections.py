@@ -78,3 +78,26 @@ def _inside_item(li, root) -> bool:
             return True
         node = node.parent
     return False
+
+
+BOX = '<span class="box" aria-hidden="true">☐ </span>'
+"""A checklist item's box as text: drawn by CSS, read as « ☐ » where there is no CSS (lynx,
+w3m, Dillo), hidden from screen readers."""
+
+
+def with_boxes(html: str) -> str:
+    """The section's HTML with a box at the start of each top-level item (documents to bring);
+    the choices of a sub-list (« facture », « quittance ») are not boxes of their own."""
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    if body is None:
+        return html
+    items = [li for li in body.css("li") if not _inside_item(li, body)]
+    if not items:
+        return html
+    for li in items:
+        box = LexborHTMLParser(BOX).body.css_first("span")
+        if li.child is None:
+            li.insert_child(box)
+        else:
+            li.child.insert_before(box)
+    return body.inner_html or ""

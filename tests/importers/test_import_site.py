@@ -32,7 +32,7 @@ def test_an_imported_fiche_builds_and_reads_as_a_procedure(imported):
     assert "Source : service-public.fr (DILA), fiche F1341 mise à jour le 14 septembre 2026" in text
     link = procedure.select_one("p.source a")
     assert link.get("href") == "https://www.service-public.fr/particuliers/vosdroits/F1341"
-    documents = [li.text for li in procedure.select(".checklist > ul > li")]
+    documents = [li.text.removeprefix("☐ ") for li in procedure.select(".checklist > ul > li")]
     assert "Une photo d'identité de moins de 6 mois" in documents
     steps = [li.text for li in procedure.select(".steps > ol > li")]
     assert steps[0] == "Faites une pré-demande en ligne."

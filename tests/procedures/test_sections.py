@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from procedures.sections import list_items
+from procedures.sections import BOX, list_items, with_boxes
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,18 @@ from procedures.sections import list_items
 )
 def test_list_items_keep_nested_lists_inside_their_item(html, expected):
     assert list_items(html) == expected
+
+
+def test_a_box_starts_each_document_but_not_the_choices_of_a_sub_list():
+    html = (
+        "<ul>\n<li>Justificatif :<ul><li>facture</li><li>quittance</li></ul></li>\n"
+        "<li>Photo</li>\n</ul>"
+    )
+    boxed = with_boxes(html)
+    assert boxed.count(BOX) == 2
+    assert f"<li>{BOX}Justificatif :<ul><li>facture</li>" in boxed
+    assert f"<li>{BOX}Photo</li>" in boxed
+
+
+def test_a_section_without_a_list_is_left_as_it_is():
+    assert with_boxes("<p>Rien à apporter.</p>") == "<p>Rien à apporter.</p>"

@@ -30,11 +30,16 @@ def print_procedure_in_chromium(browser, site, slug: str) -> bytes:
 
 
 def print_procedure_in_weasyprint(site, slug: str) -> bytes:
-    from print.render import layout, write_pdf
+    """The page as WeasyPrint prints it, stylesheets in the page's own order (the print
+    plugin's pre-parsed sheets are for flyers, whose page has no ``<style>``)."""
+    from print.fetcher import LocalFetcher
+    from weasyprint import HTML
 
     html = (site / "demarches" / slug / "index.html").read_text(encoding="utf-8")
-    base = f"{ORIGIN}/demarches/{slug}/"
-    return write_pdf(layout(html, base, {f"{ORIGIN}/": site}))
+    fetcher = LocalFetcher({f"{ORIGIN}/": site})
+    return HTML(
+        string=html, base_url=f"{ORIGIN}/demarches/{slug}/", url_fetcher=fetcher
+    ).write_pdf()
 
 
 def check_procedure_on_paper(pdf: bytes, source, content) -> None:
