@@ -86,8 +86,7 @@ def pages_to_render(changed: Iterable[str], old: Snapshot, new: Snapshot) -> set
     snapshots = (old, new)
     pages: set[str] = set()
     for path in changed:
-        known = [s for s in snapshots if path in s.procedures or path in s.counters or path in s.pages]
-        if not known or path not in {**new.procedures, **new.counters, **new.pages}:
+        if path not in {**new.procedures, **new.counters, **new.pages}:
             return None
         pages |= _procedure_pages(snapshots, path)
         pages |= _counter_pages(snapshots, path)

@@ -125,9 +125,9 @@ class _SelectingWriter:
         name = os.path.normpath(name) if name else name
         if name:
             self.requested.add(name)
-        if self.chosen is not None and name not in self.chosen:
-            if self.known is None or name in self.known:
-                return None  # a page the last run did not write (new) is always written
+        new = self.known is not None and name not in self.known
+        if self.chosen is not None and name not in self.chosen and not new:
+            return None  # a page the last run did not write (new) is always written
         self.rendered.add(name)
         return self._writer.write_file(name, *args, **kwargs)
 
@@ -229,7 +229,9 @@ class Engine:
             def writer():
                 snap = snapshot_of(seen)
                 holder["snapshot"] = snap
-                known = (self.snapshot.written if self.snapshot else frozenset()) if new_pages else None
+                known = None
+                if new_pages:
+                    known = self.snapshot.written if self.snapshot else frozenset()
                 holder["writer"] = _SelectingWriter(original(), select(snap), known)
                 return holder["writer"]
 
