@@ -46,9 +46,7 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_command(
-    settings: str, output: Path, content: str | None, cache: str | None
-) -> list[str]:
+def build_command(settings: str, output: Path, content: str | None, cache: str | None) -> list[str]:
     command = [sys.executable, "-m", "guichet", "build", "-s", settings, "-o", str(output)]
     if content:
         command += ["--content", content]

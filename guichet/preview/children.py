@@ -14,10 +14,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _die_with_parent() -> None:  # runs in the child, between fork and exec
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the group still stops it
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the process group still stops it
-        pass
 
 
 def start(command: list[str], **kwargs) -> subprocess.Popen:
@@ -38,7 +36,5 @@ def stop(process: subprocess.Popen, grace: float = 5.0) -> None:
             break
         except subprocess.TimeoutExpired:
             continue
-    try:  # workers of the group that outlived their parent
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # workers left behind
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass

@@ -175,9 +175,7 @@ def snapshot_of(generators) -> Snapshot:
 class Engine:
     """One site, kept in memory between runs."""
 
-    def __init__(
-        self, settings_file: str, output: Path, content: str | None, cache: Path
-    ) -> None:
+    def __init__(self, settings_file: str, output: Path, content: str | None, cache: Path) -> None:
         self.settings_file, self.output, self.content, self.cache = (
             settings_file,
             Path(output).resolve(),
@@ -257,7 +255,6 @@ class Engine:
         snap.written = frozenset(written.requested)
         self.snapshot = snap
         return Outcome(ok=True, snapshot=snap, rendered=set(written.rendered))
-
 
 
 class _Memory(dict):

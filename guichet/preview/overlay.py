@@ -12,7 +12,7 @@ _OPENING = re.compile(rb"<main\b[^>]*>|<body\b[^>]*>", re.I)
 
 def error_page(report: str) -> bytes:
     """A plain French page listing the problems, with the same words as the terminal."""
-    return msg.ERROR_PAGE.format(report=escape(report)).encode("utf-8")
+    return msg.ERROR_PAGE.format(report=escape(report, quote=False)).encode("utf-8")
 
 
 def with_notice(page: bytes, notice: str) -> bytes:
