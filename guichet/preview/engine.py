@@ -154,8 +154,8 @@ def snapshot_of(generators) -> Snapshot:
                 _PROCEDURE_PAGES[key] = tuple(os.path.normpath(p) for p in pages)
             snap.procedures[os.path.abspath(procedure.source_path)] = Owned(
                 pages=_PROCEDURE_PAGES[key],
-                theme=procedure.data.theme,
-                counters=tuple(procedure.data.counters),
+                theme=getattr(getattr(procedure, "theme", None), "key", ""),
+                counters=tuple(c.slug for c in getattr(procedure, "counters", ())),
             )
         for counter in owner.counters:
             pages = (counter.save_as, *(part.save_as for part in counter.parts))

@@ -7,7 +7,8 @@ from html import escape
 
 from guichet.messages import devserver as msg
 
-_OPENING = re.compile(rb"<main\b[^>]*>|<body\b[^>]*>", re.I)
+_MAIN = re.compile(rb"<main\b[^>]*>", re.I)
+_BODY = re.compile(rb"<body\b[^>]*>", re.I)
 
 
 def error_page(report: str) -> bytes:
@@ -18,7 +19,7 @@ def error_page(report: str) -> bytes:
 def with_notice(page: bytes, notice: str) -> bytes:
     """``page`` with one plain line (no script) at the top of its main content."""
     line = f'<p class="apercu">{escape(notice)}</p>'.encode()
-    found = _OPENING.search(page)
+    found = _MAIN.search(page) or _BODY.search(page)
     if found is None:
         return line + page
     return page[: found.end()] + line + page[found.end() :]
