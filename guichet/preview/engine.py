@@ -195,6 +195,7 @@ class Engine:
         override = {"OUTPUT_PATH": str(self.output), "CACHE_PATH": str(self.cache)}
         if self.content:
             override["PATH"] = os.path.abspath(self.content)
+        override["GZIP_CACHE"] = False  # the preview's own reader cache: saved on every run
         settings = read_settings(self.settings_file, override=override)
         # Templates compiled once per source text, not once per run (same output).
         jinja = dict(settings.get("JINJA_ENVIRONMENT", {}))
