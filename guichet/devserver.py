@@ -26,7 +26,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from guichet.messages import devserver as msg
-from guichet.preview import children, overlay
+from guichet.preview import overlay
+from guichet.preview.children import Children
 from guichet.preview.deps import Snapshot, pages_to_render, procedure_pages
 from guichet.preview.engine import Engine
 
@@ -106,6 +107,7 @@ class Preview:
         self.settings, self.target, self.content = settings, output, content
         self.cache = Path(cache or "cache").resolve()
         self.state = State()
+        self.children = Children()
         preview_cache = self.cache / "apercu"
         preview_cache.mkdir(parents=True, exist_ok=True)
         images = preview_cache / "images"  # derivatives are shared with the full builds
@@ -122,10 +124,11 @@ class Preview:
         staging = self.target.with_name(self.target.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
         command = build_command(self.settings, staging, self.content, str(self.cache))
-        process = children.start(command)
+        process = self.children.start(command)
         with self.state.lock:
             self.state.job = process
         code = process.wait()
+        self.children.finished(process)  # workers it may have left
         with self.state.lock:
             if self.state.job is process:
                 self.state.job = None
@@ -150,7 +153,7 @@ class Preview:
         with self.state.lock:
             job = self.state.job
         if job is not None:
-            children.stop(job)
+            self.children.stop(job)
 
     # -- incremental runs ------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -221,20 +224,21 @@ def serve(
     target = Path(output).resolve()
     address = f"http://{bind}:{port}/"
     preview = Preview(settings, target, content, cache)
-    if not preview.full_build() and not target.exists():
-        print(msg.FIRST_BUILD_FAILED, file=sys.stderr)
-        target.mkdir(parents=True)
-    preview.warm_up()
-    # The handler resolves paths under `target` per request, so a swapped-in build is served.
-    handler_class = type("Handler", (_Handler,), {"state": preview.state})
-    handler = functools.partial(handler_class, directory=str(target))
-    server = ThreadingHTTPServer((bind, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(msg.SERVING.format(address=address), flush=True)
-    watched = [p for p in (*WATCHED, settings, content) if p and Path(p).exists()]
-    code_roots = [Path(p).resolve() for p in CODE_FOLDERS]
+    server = None
     restart = False
     try:
+        if not preview.full_build() and not target.exists():
+            print(msg.FIRST_BUILD_FAILED, file=sys.stderr)
+            target.mkdir(parents=True)
+        preview.warm_up()
+        # The handler resolves paths under `target` per request: a swapped-in build is served.
+        handler_class = type("Handler", (_Handler,), {"state": preview.state})
+        handler = functools.partial(handler_class, directory=str(target))
+        server = ThreadingHTTPServer((bind, port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(msg.SERVING.format(address=address), flush=True)
+        watched = [p for p in (*WATCHED, settings, content) if p and Path(p).exists()]
+        code_roots = [Path(p).resolve() for p in CODE_FOLDERS]
         for changes in watch(*watched, debounce=50, step=20):
             paths = sorted({os.path.abspath(path) for _, path in changes})
             if any(p.endswith(".py") and _under(p, code_roots) for p in paths):
@@ -247,8 +251,10 @@ def serve(
         pass
     finally:
         preview.stop_background()
-        server.shutdown()
-        server.server_close()
+        preview.children.close()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
     if restart:
         os.execv(sys.executable, [sys.executable, "-m", "guichet", *sys.argv[1:]])
     return 0

@@ -158,33 +158,75 @@ def test_an_invalid_edit_shows_the_french_error_page_and_keeps_the_others(site):
     assert "Cette page n'a pas pu" not in server.get("/demarches/carte-identite/").decode()
 
 
-def processes_mentioning(marker: str) -> list[int]:
-    found = []
+def processes() -> dict[int, tuple[int, str]]:
+    """pid → (parent pid, command line) of every live process."""
+    found = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+        if not entry.name.isdigit():
             continue
         try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if marker in command:
-            found.append(int(entry.name))
+        if stat[0] != "Z":
+            found[int(entry.name)] = (int(stat[1]), command)
     return found
 
 
+def descendants(pid: int) -> set[int]:
+    table, found, todo = processes(), set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, _command) in table.items():
+            if ppid == parent and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def still_alive(pids: set[int], marker: str) -> set[int]:
+    table = processes()
+    return {p for p in pids if p in table} | {
+        p for p, (_ppid, command) in table.items() if marker in command and p != os.getpid()
+    }
+
+
+def stop_and_check(server: Devserver, how: signal.Signals, marker: str) -> None:
+    family = descendants(server.process.pid)
+    assert any("guichet build" in processes().get(p, (0, ""))[1] for p in family)
+    server.process.send_signal(how)
+    server.process.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while still_alive(family, marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert still_alive(family, marker) == set()
+
+
+def wait_for_workers(server: Devserver, count: int = 3) -> None:
+    """Until the devserver has a build with workers (or a while has passed)."""
+    deadline = time.monotonic() + 60
+    while len(descendants(server.process.pid)) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
-def test_stopping_the_devserver_during_a_build_leaves_no_process(site, how):
+def test_stopping_the_devserver_during_a_background_build_leaves_no_process(site, how):
     server, content, _settings, tmp = site
     edit(content / "guichets/mairie.md", "lundi : 8h30-12h00", "lundi : 9h00-12h00")
     server.wait_for("Aperçu à jour")  # the background build (PDFs) starts now
-    marker = str(tmp / "out")
-    deadline = time.monotonic() + 30
-    while len(processes_mentioning(marker)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(processes_mentioning(marker)) >= 2  # the devserver and its build
-    server.process.send_signal(how)
-    server.process.wait(timeout=30)
-    deadline = time.monotonic() + 10
-    while processes_mentioning(marker) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert processes_mentioning(marker) == []
+    wait_for_workers(server)
+    stop_and_check(server, how, str(tmp / "out"))
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_stopping_the_devserver_during_its_first_build_leaves_no_process(tmp_path, how):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    server = Devserver(ROOT / "pelicanconf.py", content, tmp_path / "out", tmp_path / "cache")
+    try:
+        wait_for_workers(server)
+        stop_and_check(server, how, str(tmp_path / "out"))
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
