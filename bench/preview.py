@@ -33,7 +33,7 @@ from bench import builds
 READY = "✓ Fiches PDF et images à jour."
 UPDATED = "Aperçu à jour"
 BEGIN, END = "<!-- bench:preview:begin -->", "<!-- bench:preview:end -->"
-HOURS = re.compile(r"^(Horaires:.*?)(\d{1,2})h(\d{2})", re.M)
+HOURS = re.compile(r"^(Horaires:[^\n]*?)(\d{1,2})h(\d{2})?", re.M)
 
 
 def _free_port() -> int:
@@ -208,13 +208,19 @@ def measure_town(
 
 
 def bench_preview(
-    town_dir: Path, work: Path, base: list[str], runs: int, sample: Path | None = None
+    town_dir: Path,
+    work: Path,
+    base: list[str],
+    runs: int,
+    sample: Path | None = None,
+    variant: str = "all",
 ) -> dict:
-    """The preview figures of the bench town (settings "all", cache ``work/cache/all``) and of
-    a copy of the sample town (``sample``: its content folder)."""
-    results: dict = {}
-    settings = builds.write_guichet_settings(work / "settings", "all", list(base))
-    cache = work / "cache" / "all"
+    """The preview figures of the bench town (settings of ``variant``, its cache
+    ``work/cache/<variant>``) and of a copy of the sample town (``sample``: its content)."""
+    results: dict = {"variant": variant}
+    plugins = builds.variant_plugins(variant, list(base))[0]
+    settings = builds.write_guichet_settings(work / "settings", variant, plugins)
+    cache = work / "cache" / variant
     print("bench: preview (devserver) on the bench town…", flush=True)
     results["town"] = measure_town(
         settings, town_dir / "guichet", work / "preview-town", cache, runs, counter_edit=True
@@ -258,6 +264,10 @@ def render(preview: dict, procedures: int, plain_cold: float | None = None) -> s
         BEGIN,
         "",
         "## Preview: from a file saved to its new bytes served (`make devserver`, issue 17)",
+        "",
+        f'Bench town built with the plugins of variant "{preview.get("variant", "all")}";'
+        " the preview leaves PDFs, compression and page checks to the background build"
+        " whatever the variant.",
         "",
         "Measured by `bench/preview.py`: a real devserver on a free port, polled with `urllib`"
         " until every page that must change serves new bytes; medians of the runs"
@@ -316,12 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/guichet-bench-preview"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-sample", action="store_true")
+    parser.add_argument("--variant", default="all", help="plugins of the town: all, core…")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--report", type=Path, default=None)
     args = parser.parse_args(argv)
     town = json.loads((args.town / "town.json").read_text(encoding="utf-8"))
     sample = None if args.no_sample else builds.ROOT / "content"
-    results = bench_preview(args.town, args.work, builds.base_plugins(), args.runs, sample)
+    base = builds.base_plugins()
+    results = bench_preview(args.town, args.work, base, args.runs, sample, args.variant)
     print(json.dumps(results, indent=1))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
