@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -77,19 +78,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        save_as = overlay.save_as_of(self.path)
+        # Served under the lock: never a page half-written by a run, nor a run half-done.
         with self.state.lock:
+            save_as = overlay.save_as_of(self.path)
             report = self.state.errors.get(save_as)
-            pending = save_as in self.state.pending
-        if report is not None:
-            return self._send(overlay.error_page(report))
-        if pending:
-            try:
-                page = (Path(self.directory) / save_as).read_bytes()
-            except OSError:
-                return super().do_GET()
-            return self._send(overlay.with_notice(page, msg.PDF_PENDING))
-        return super().do_GET()
+            if report is not None:
+                return self._send(overlay.error_page(report))
+            if save_as in self.state.pending:
+                try:
+                    page = (Path(self.directory) / save_as).read_bytes()
+                except OSError:
+                    return super().do_GET()
+                return self._send(overlay.with_notice(page, msg.PDF_PENDING))
+            return super().do_GET()
 
     def _send(self, body: bytes) -> None:
         self.send_response(200)
@@ -124,14 +125,15 @@ class Preview:
         staging = self.target.with_name(self.target.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
         command = build_command(self.settings, staging, self.content, str(self.cache))
-        process = self.children.start(command)
+        if generation is None:
+            code = self._run(command)
+        else:  # a background build's messages repeat the preview's: shown when it fails
+            with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+                code = self._run(command, stdout=log, stderr=subprocess.STDOUT)
+                if code != 0 and generation == self.state.generation:
+                    log.seek(0)
+                    print(log.read(), end="", file=sys.stderr, flush=True)
         with self.state.lock:
-            self.state.job = process
-        code = process.wait()
-        self.children.finished(process)  # workers it may have left
-        with self.state.lock:
-            if self.state.job is process:
-                self.state.job = None
             current = generation is None or generation == self.state.generation
             if code == 0 and current:
                 swap_in(staging, self.target)
@@ -139,6 +141,17 @@ class Preview:
                 return True
         shutil.rmtree(staging, ignore_errors=True)
         return False
+
+    def _run(self, command: list[str], **output) -> int:
+        process = self.children.start(command, **output)
+        with self.state.lock:
+            self.state.job = process
+        code = process.wait()
+        self.children.finished(process)  # workers it may have left
+        with self.state.lock:
+            if self.state.job is process:
+                self.state.job = None
+        return code
 
     def in_background(self, generation: int) -> None:
         def run() -> None:
