@@ -3,8 +3,8 @@
 A real ``guichet devserver`` runs on a free port over the bench town (settings of the "all"
 variant, its warm cache) and over a copy of the sample town. Each measure saves one file and
 polls the pages that must change with a real HTTP client (``urllib``) until every one of them
-serves new bytes: one procedure edited (its page), and a counter's hours changed (its page and
-the page of every procedure it serves). Between two measures the background full build (PDFs)
+serves new bytes: one procedure edited (its page), and a counter's hours changed (its page, and
+the page and flyer page of every procedure it serves). Between two measures the background full build (PDFs)
 is left to finish, as when staff look at the page before the next edit. Plain Pelican's cold
 build of the same town is measured in the same run (bench.run), for scale.
 
@@ -184,7 +184,9 @@ def measure_town(
         if counter_edit:
             counter = sorted((content / "guichets").glob("*.md"))[0]
             users = _counter_users(content, _slug(counter))
-            urls = [f"/guichets/{_slug(counter)}/", *(f"/demarches/{s}/" for s in users)]
+            urls = [f"/guichets/{_slug(counter)}/"]  # written last: polled first
+            for slug in users:  # each procedure's page and flyer page show the hours
+                urls += [f"/demarches/{slug}/", f"/demarches/{slug}/fiche/"]
             result["counter_pages"] = len(urls)
             first = counter.read_text(encoding="utf-8")
             try:
