@@ -4,9 +4,9 @@ A real ``guichet devserver`` runs on a free port over the bench town (settings o
 variant, its warm cache) and over a copy of the sample town. Each measure saves one file and
 polls the pages that must change with a real HTTP client (``urllib``) until every one of them
 serves new bytes: one procedure edited (its page), and a counter's hours changed (its page, and
-the page and flyer page of every procedure it serves). Between two measures the background full build (PDFs)
-is left to finish, as when staff look at the page before the next edit. Plain Pelican's cold
-build of the same town is measured in the same run (bench.run), for scale.
+the page and flyer page of every procedure it serves). Between two measures the background
+full build (PDFs) is left to finish, as when staff look at the page before the next edit. Plain
+Pelican's cold build of the same town is measured in the same run (bench.run), for scale.
 
 ``python -m bench.preview`` runs only this step (a town made by ``bench.make_town``).
 """
