@@ -186,7 +186,9 @@ class Engine:
         self._tally = _Tally()
         from jinja2.bccache import MemcachedBytecodeCache
 
-        self._bytecode = MemcachedBytecodeCache(_Memory())
+        self._memory = _Memory()
+        self._bytecode = MemcachedBytecodeCache(self._memory)
+        self._jinja_options = ""
         self._logging = False
 
     def _settings(self) -> dict:
@@ -199,6 +201,10 @@ class Engine:
         settings = read_settings(self.settings_file, override=override)
         # Templates compiled once per source text, not once per run (same output).
         jinja = dict(settings.get("JINJA_ENVIRONMENT", {}))
+        options = repr(sorted(jinja.items()))
+        if options != self._jinja_options:  # code compiled with other options is not reused
+            self._memory.clear()
+            self._jinja_options = options
         jinja.setdefault("bytecode_cache", self._bytecode)
         settings["JINJA_ENVIRONMENT"] = jinja
         return settings
