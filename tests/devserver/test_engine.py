@@ -95,3 +95,24 @@ def test_a_content_error_is_reported_in_french_and_nothing_is_written(town):
     assert "content/demarches/carte-identite.md" in outcome.report
     assert "Le site n'a pas été construit" in outcome.report
     assert page.read_bytes() == kept
+
+
+def test_a_new_procedure_renders_its_pages_and_every_list_it_joins(town):
+    content, settings, engine, tmp = town
+    before = full_build(content, settings, tmp / "before")
+    model = (content / "demarches" / "carte-identite.md").read_text(encoding="utf-8")
+    source = content / "demarches" / "passeport-urgent.md"
+    source.write_text(
+        model.replace("Titre: Carte nationale d'identité", "Titre: Passeport en urgence", 1),
+        encoding="utf-8",
+    )
+    old = engine.snapshot
+    outcome = engine.run(lambda new: pages_to_render([str(source)], old, new))
+    assert outcome.ok, outcome.report
+    after = full_build(content, settings, tmp / "after")
+    changed = {page for page in after if before.get(page) != after[page]}
+    assert "demarches/passeport-urgent/index.html" in changed
+    assert changed <= outcome.rendered
+    served = pages(tmp / "preview")
+    for page in outcome.rendered:
+        assert served[page] == after[page], page
