@@ -195,7 +195,8 @@ class Preview:
 
             outcome = self.engine.run(select)
             if not outcome.ok:
-                self.state.errors = {page: outcome.report for page in _pages_of(paths, old)}
+                pages = _pages_of(paths, old, self.engine.settings)
+                self.state.errors = {page: outcome.report for page in pages}
                 print(outcome.report, file=sys.stderr, flush=True)
                 print(msg.KEPT_LAST_GOOD.format(address=address), file=sys.stderr, flush=True)
                 return
@@ -205,18 +206,36 @@ class Preview:
         self.in_background(generation)
 
 
-def _pages_of(paths: list[str], snapshot: Snapshot | None) -> set[str]:
-    """The pages of the files ``paths`` (to show their errors on): known from the last good run."""
+def _pages_of(paths: list[str], snapshot: Snapshot | None, settings: dict) -> set[str]:
+    """The pages of the files ``paths``, to show their errors on: known from the last good run,
+    or, for a new procedure, counter or page, where it would be written."""
     pages: set[str] = set()
-    if snapshot is None:
-        return pages
     for path in paths:
-        for table in (snapshot.procedures, snapshot.pages):
-            if path in table:
-                pages.update(table[path].pages)
-        if path in snapshot.counters:
-            pages.update(snapshot.counter_pages.get(snapshot.counters[path].slug, ()))
+        known = set()
+        if snapshot is not None:
+            for table in (snapshot.procedures, snapshot.pages):
+                if path in table:
+                    known.update(table[path].pages)
+            if path in snapshot.counters:
+                known.update(snapshot.counter_pages.get(snapshot.counters[path].slug, ()))
+        pages |= known or _new_pages(path, settings)
     return pages
+
+
+def _new_pages(path: str, settings: dict) -> set[str]:
+    content = settings.get("PATH")
+    if not content or not Path(path).is_relative_to(content):
+        return set()
+    folder = Path(path).relative_to(content).parts[0]
+    slug = Path(path).stem
+    for paths, saves in (
+        ("PROCEDURE_PATHS", ("PROCEDURE_SAVE_AS", "PROCEDURE_FLYER_SAVE_AS")),
+        ("COUNTER_PATHS", ("COUNTER_SAVE_AS",)),
+        ("PAGE_PATHS", ("PAGE_SAVE_AS",)),
+    ):
+        if folder in settings.get(paths, ()):
+            return {settings[key].format(slug=slug) for key in saves if settings.get(key)}
+    return set()
 
 
 def _terminate(signum, frame):

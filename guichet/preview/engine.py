@@ -183,6 +183,8 @@ class Engine:
             Path(cache).resolve(),
         )
         self.snapshot: Snapshot | None = None
+        self.settings: dict = {}
+        """The settings of the last run."""
         self._tally = _Tally()
         from jinja2.bccache import MemcachedBytecodeCache
 
@@ -228,6 +230,7 @@ class Engine:
 
         try:
             settings = self._settings()
+            self.settings = settings
             pelican = Pelican(settings)
             original = pelican._get_writer
 

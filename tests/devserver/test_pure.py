@@ -85,3 +85,22 @@ def test_request_paths_map_to_output_files():
     assert save_as_of("/") == "index.html"
     assert save_as_of("/demarches/cni/?x=1") == "demarches/cni/index.html"
     assert save_as_of("/theme/css/guichet.css") == "theme/css/guichet.css"
+
+
+def test_errors_are_shown_on_the_pages_of_the_file_even_a_new_one():
+    from guichet.devserver import _pages_of
+
+    settings = {
+        "PATH": "/c",
+        "PROCEDURE_PATHS": ["demarches"],
+        "PROCEDURE_SAVE_AS": "demarches/{slug}/index.html",
+        "PROCEDURE_FLYER_SAVE_AS": "demarches/{slug}/fiche/index.html",
+        "COUNTER_PATHS": ["guichets"],
+        "COUNTER_SAVE_AS": "guichets/{slug}/index.html",
+    }
+    assert _pages_of(["/c/guichets/mairie.md"], town(), settings) == {"guichets/mairie/index.html"}
+    assert _pages_of(["/c/demarches/neuve.md"], town(), settings) == {
+        "demarches/neuve/index.html",
+        "demarches/neuve/fiche/index.html",
+    }
+    assert _pages_of(["/c/images/x.jpg"], None, settings) == set()
