@@ -179,6 +179,7 @@ class Preview:
             for p in paths
         )
         self.stop_background()
+        _forget_modules(paths)  # a settings file importing pelicanconf.py sees its new values
         with self.state.lock:
             self.state.generation += 1
             generation = self.state.generation
@@ -204,6 +205,15 @@ class Preview:
             self.state.pending |= procedure_pages(outcome.snapshot, outcome.rendered)
         print(msg.UPDATED_PDF_LATER.format(address=address), flush=True)
         self.in_background(generation)
+
+
+def _forget_modules(paths: list[str]) -> None:
+    """Drop from ``sys.modules`` the modules loaded from ``paths`` (settings files)."""
+    changed = {os.path.abspath(p) for p in paths if p.endswith(".py")}
+    for name, module in list(sys.modules.items()):
+        location = getattr(module, "__file__", None)
+        if location and os.path.abspath(location) in changed:
+            del sys.modules[name]
 
 
 def _pages_of(paths: list[str], snapshot: Snapshot | None, settings: dict) -> set[str]:

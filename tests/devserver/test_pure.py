@@ -104,3 +104,19 @@ def test_errors_are_shown_on_the_pages_of_the_file_even_a_new_one():
         "demarches/neuve/fiche/index.html",
     }
     assert _pages_of(["/c/images/x.jpg"], None, settings) == set()
+
+
+def test_a_changed_settings_module_is_read_again(tmp_path, monkeypatch):
+    import importlib
+    import sys
+
+    from guichet.devserver import _forget_modules
+
+    (tmp_path / "reglages_test.py").write_text("LABEL = 'avant'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert importlib.import_module("reglages_test").LABEL == "avant"
+    (tmp_path / "reglages_test.py").write_text("LABEL = 'après'\n", encoding="utf-8")
+    _forget_modules([str(tmp_path / "reglages_test.py")])
+    assert "reglages_test" not in sys.modules
+    importlib.invalidate_caches()
+    assert importlib.import_module("reglages_test").LABEL == "après"
