@@ -117,6 +117,8 @@ class Preview:
             images.symlink_to(self.cache / "images", target_is_directory=True)
         self.engine = Engine(settings, output, content, preview_cache)
         self.content_root = Path(content or "content").resolve()
+        self.unrendered: list[str] = []
+        """Files changed during failed runs: their pages are rendered with the next change's."""
 
     # -- the full build, in a child process ------------------------------------------------
     def full_build(self, generation: int | None = None) -> bool:
@@ -173,7 +175,8 @@ class Preview:
         """Read the site once in this process (nothing written): the next edit is fast."""
         self.engine.run(lambda snapshot: set(), new_pages=False)
 
-    def change(self, paths: list[str], address: str) -> None:
+    def change(self, saved: list[str], address: str) -> None:
+        paths = sorted({*self.unrendered, *saved})
         content_only = all(
             p.endswith(CONTENT_SUFFIXES) and Path(p).is_relative_to(self.content_root)
             for p in paths
@@ -196,12 +199,14 @@ class Preview:
 
             outcome = self.engine.run(select)
             if not outcome.ok:
-                pages = _pages_of(paths, old, self.engine.settings)
+                pages = _pages_of(saved, old, self.engine.settings)  # where staff look now
                 self.state.errors = {page: outcome.report for page in pages}
+                self.unrendered = paths
                 print(outcome.report, file=sys.stderr, flush=True)
                 print(msg.KEPT_LAST_GOOD.format(address=address), file=sys.stderr, flush=True)
                 return
             self.state.errors = {}
+            self.unrendered = []
             self.state.pending |= procedure_pages(outcome.snapshot, outcome.rendered)
         print(msg.UPDATED_PDF_LATER.format(address=address), flush=True)
         self.in_background(generation)

@@ -230,3 +230,22 @@ def test_stopping_the_devserver_during_its_first_build_leaves_no_process(tmp_pat
     finally:
         if server.process.poll() is None:
             server.process.kill()
+
+
+def test_a_file_saved_while_another_has_errors_is_shown_once_they_are_fixed(site):
+    server, content, _settings, _tmp = site
+    broken = content / "demarches/carte-identite.md"
+    edit(broken, "Verifie-le: 2026-10-15", "Verifie-le: bientôt")
+    seen = server.wait_for("dernière version correcte")
+    time.sleep(0.3)
+    edit(content / "guichets/mairie.md", "lundi : 8h30-12h00", "lundi : 9h00-12h00")
+    seen = server.wait_for("dernière version correcte", after=seen)
+    other = "/demarches/acte-naissance/"  # served by the counter, not by the broken procedure
+    assert "Lundi<td>De 9" not in server.get(other).decode()  # still the last good version
+    time.sleep(0.3)
+    edit(broken, "Verifie-le: bientôt", "Verifie-le: 2026-10-15")
+    seen = server.wait_for("Aperçu à jour", after=seen)
+    assert "Lundi<td>De 9" in server.get(other).decode()
+    assert not any(
+        msg.FULL_BUILD_READY in line for line in server.lines[seen:]
+    )  # not the full build
