@@ -11,11 +11,12 @@ follows in the background does them.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,31 +87,56 @@ def muted(
             signal.connect(receiver)
 
 
+def _frozen(value):
+    """``value`` as a hashable key: mappings and sets in sorted order, the rest as it is."""
+    if isinstance(value, Mapping):
+        return tuple(sorted(((repr(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(v) for v in value))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
+_MEMOS: dict[tuple, dict] = {}
+
+MEMOISED = (("sanitize", "sanitize_html"), ("procedures.generator", "check_procedure"))
+"""Pure functions a preview run calls again for every unchanged file, remembered by their
+arguments between runs (the same arguments give the same result): sanitize's nh3 pass and the
+procedures' validation. Looked up by module and name: a renamed one is simply not remembered."""
+
+
 @contextlib.contextmanager
-def _memoised_sanitizer() -> Iterator[None]:
-    """The sanitize plugin's pure ``sanitize_html``, remembered between runs: an unchanged
-    file's HTML is not cleaned again (the same text gives the same result)."""
-    module = sys.modules.get("sanitize")
-    original = getattr(module, "sanitize_html", None)
-    if original is None:
-        yield
-        return
-    memo = _SANITIZED.setdefault(original, {})
+def _memoised(names=MEMOISED) -> Iterator[None]:
+    """For the duration, each function of ``names`` answers from memory for arguments seen."""
+    swapped = []
+    for module_name, function_name in names:
+        module = sys.modules.get(module_name)
+        original = getattr(module, function_name, None)
+        if original is None or not callable(original):
+            continue
+        memo = _MEMOS.setdefault((module_name, function_name, original), {})
+        signature = inspect.signature(original)
 
-    def sanitize_html(fragment, own_hosts=()):
-        key = (fragment, tuple(own_hosts))
-        if key not in memo:
-            memo[key] = original(fragment, own_hosts)
-        return memo[key]
+        def remembered(*args, _original=original, _memo=memo, _signature=signature, **kwargs):
+            bound = _signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            key = _frozen(bound.arguments)
+            if key not in _memo:
+                _memo[key] = _original(*args, **kwargs)
+            return _memo[key]
 
-    module.sanitize_html = sanitize_html
+        setattr(module, function_name, remembered)
+        swapped.append((module, function_name, original))
     try:
         yield
     finally:
-        module.sanitize_html = original
-
-
-_SANITIZED: dict = {}
+        for module, function_name, original in swapped:
+            setattr(module, function_name, original)
 
 
 class _SelectingWriter:
@@ -246,7 +272,7 @@ class Engine:
             pelican._get_writer = writer
             signals.all_generators_finalized.connect(remember)
             console.quiet = True
-            with muted(MUTED_PLUGINS, MUTED_RECEIVERS), _memoised_sanitizer():
+            with muted(MUTED_PLUGINS, MUTED_RECEIVERS), _memoised():
                 pelican.run()
         except ContentErrors as errors:
             return Outcome(ok=False, report=errors.report())

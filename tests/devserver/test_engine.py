@@ -116,3 +116,14 @@ def test_a_new_procedure_renders_its_pages_and_every_list_it_joins(town):
     served = pages(tmp / "preview")
     for page in outcome.rendered:
         assert served[page] == after[page], page
+
+
+def test_a_removed_counter_is_an_error_for_the_procedures_that_still_name_it(town):
+    """Validation is remembered between runs by its arguments: the counters that exist are one
+    of them, so unchanged procedures are checked again when a counter goes."""
+    content, _settings, engine, _tmp = town
+    (content / "guichets" / "ccas.md").unlink()
+    outcome = engine.run(lambda new: None)
+    assert not outcome.ok
+    assert "content/demarches/aide-ccas.md" in outcome.report
+    assert "content/demarches/domiciliation.md" in outcome.report
