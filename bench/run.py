@@ -21,7 +21,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import builds, figures, machine, report
+from bench import builds, figures, machine, preview, report
 from bench.make_town import make_town
 from bench.photos import CAMERA_SIZE
 from bench.sitestats import site_stats
@@ -253,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=Path("bench/results/latest.json"))
     parser.add_argument("--report", type=Path, default=Path("BENCHMARKS.md"))
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--no-preview", action="store_true", help="skip the devserver step")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -266,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     results["town"] = {"photo_bytes": town.photo_bytes, "procedures": town.procedures}
     print(f"bench: main builds, {args.runs} run(s)…", flush=True)
     results["main"] = bench_main(town_dir, args.work, args.runs, base, town, args.heavy_runs)
+    if not args.no_preview:  # after the main builds: the "all" cache is warm
+        results["preview"] = preview.bench_preview(
+            town_dir, args.work, base, args.runs, builds.ROOT / "content"
+        )
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     print(f"bench: scaling {scales}…", flush=True)
     results["scaling"] = bench_scaling(
@@ -289,6 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     report.write(args.report, results)
+    if "preview" in results:
+        plain = [m["seconds"] for m in results["main"]["variants"]["plain"]["cold"]]
+        plain_cold = sorted(plain)[len(plain) // 2] if plain else None
+        section = preview.render(results["preview"], args.procedures, plain_cold)
+        preview.write(args.report, section)
     print(f"bench: done in {results['meta']['bench_seconds']} s → {args.report}, {args.json}")
     return 0
 

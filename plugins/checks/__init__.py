@@ -3,7 +3,8 @@
 Runs at ``finalized``, registered last (after minify and precompress), on what nginx will serve.
 Settings: ``GUICHET_BUDGET_FIRST_VIEW_BYTES`` (14600), ``GUICHET_BUDGET_IMAGE_BYTES`` (40000),
 ``GUICHET_BUDGET_IMAGE_WIDTH`` (360). Hosts of ``SITEURL`` and ``GUICHET_PUBLIC_URL`` count as
-this site. Scans of unchanged pages are remembered in ``CACHE_PATH/checks/scans.json``.
+this site. Scans of unchanged pages are remembered in ``CACHE_PATH/checks/scans.json``; pages the
+precompress plugin's child scanned while compressing them are not parsed again.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ def check_output(pelican) -> None:
     label = os.path.relpath(pelican.output_path)
     if label.startswith(os.pardir):
         label = pelican.output_path
-    memo = ScanMemo(Path(settings["CACHE_PATH"]) / "checks" / "scans.json")
+    # Pages precompress's child scanned as it compressed them (plugins/precompress/background.py)
+    scanned = getattr(pelican, "guichet_scanned_pages", None)
+    memo = ScanMemo(Path(settings["CACHE_PATH"]) / "checks" / "scans.json", scanned)
     checker = SiteChecker(
         Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label, memo
     )

@@ -45,11 +45,21 @@ def from_data(data: dict) -> PageScan:
     )
 
 
+def key_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def entry_for(data: bytes, gzip_size) -> tuple[str, dict]:
+    """A page's key and entry, scanned now (``gzip_size(data)``: its served gzip size)."""
+    found = scan_html(data.decode("utf-8", errors="replace"))
+    return key_of(data), {"scan": to_data(found), "gzip": gzip_size(data)}
+
+
 class ScanMemo:
     """``scan(data)``: the scan of a page's bytes (and their gzip size via ``size``), from the
     file when the same bytes were scanned by the same scanner before."""
 
-    def __init__(self, file: Path | None):
+    def __init__(self, file: Path | None, scanned_elsewhere: dict[str, dict] | None = None):
         self.file = file
         self.known: dict[str, dict] = {}
         self.used: dict[str, dict] = {}
@@ -57,9 +67,11 @@ class ScanMemo:
         """Pages actually parsed in this build."""
         if file is not None:
             self.known = load_entries(file, ("scanner", _SCANNER), "pages")
+        if scanned_elsewhere:  # by the same scanner, this build (precompress's child)
+            self.known.update(scanned_elsewhere)
 
     def scan(self, data: bytes, gzip_size) -> tuple[PageScan, int]:
-        key = hashlib.sha256(data).hexdigest()
+        key = key_of(data)
         entry = self.known.get(key) or self.used.get(key)
         if entry is not None:
             try:
@@ -68,11 +80,10 @@ class ScanMemo:
                 return found, size
             except (KeyError, TypeError, ValueError):
                 pass  # a damaged entry: scan again
-        found = scan_html(data.decode("utf-8", errors="replace"))
-        size = gzip_size(data)
+        key, entry = entry_for(data, gzip_size)
         self.scanned += 1
-        self.used[key] = {"scan": to_data(found), "gzip": size}
-        return found, size
+        self.used[key] = entry
+        return from_data(entry["scan"]), entry["gzip"]
 
     def save(self) -> None:
         if self.file is not None:

@@ -5,7 +5,8 @@ Each page is compressed in a child process (background.py) as soon as Pelican ha
 (``content_written``, after minify, registered before this plugin), while the next pages are
 rendered. At ``finalized`` (after minify's stylesheets, before checks) every text file of the
 output is gone through: what the child did from the bytes still there is kept, the rest is
-compressed (stylesheets, copied files, a page changed since). Settings:
+compressed (stylesheets, copied files, a page changed since). With the checks plugin on, the
+child also scans each page for it (``pelican.guichet_scanned_pages``). Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
 ``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
 ``GUICHET_PRECOMPRESS_EXTENSIONS``.
@@ -43,11 +44,13 @@ def extensions_from(settings: dict) -> tuple[str, ...]:
 def precompress_page(path: str, context: dict) -> None:
     if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
         min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
-        _background.submit(path, brotli_quality(context), min_bytes)
+        scan = "checks" in context.get("PLUGINS", ())
+        _background.submit(path, brotli_quality(context), min_bytes, scan)
 
 
 def precompress_output(pelican) -> None:
     done = _background.finish()
+    pelican.guichet_scanned_pages = _background.scans  # for the checks, run next
     settings = pelican.settings
     if not settings.get("GUICHET_PRECOMPRESS", True):
         return

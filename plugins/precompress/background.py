@@ -7,6 +7,11 @@ worker at all). The parent sends absolute paths as JSON lines; once its input is
 child answers with the files it did and the digest of the bytes it compressed, so that the pass
 over the whole tree (``precompress_tree``) only compresses what changed since. Should the child
 fail in any way, the tree pass does the work (and reports the error). No Pelican here.
+
+When the checks plugin is on, the child also scans each HTML page for it (``scan_page``): the
+parse and the served gzip size, keyed by the SHA-256 of the bytes, exactly what the checks'
+memo (plugins/checks/memo.py) would compute itself. The checks then find every page already
+scanned, and the parse, the longest part of the checks, ran on the other core.
 """
 
 from __future__ import annotations
@@ -31,12 +36,22 @@ def encodings_for(brotli_quality: int | None) -> list[Encoding]:
     return [GZIP] if brotli_quality is None else [GZIP, brotli_encoding(brotli_quality)]
 
 
+def scan_page(path: Path, data: bytes) -> tuple[str, dict]:
+    """The checks' memo entry of a page (its key, and its scan and served gzip size)."""
+    from checks.budget import served_gzip_size
+    from checks.memo import entry_for
+
+    return entry_for(data, lambda same: served_gzip_size(path, same))
+
+
 def serve(args: list[str], lines=None, out=None) -> None:
-    """The child: ``args`` are the brotli quality (or ``none``) and the minimum size; reads
-    paths from ``lines`` (stdin), compresses each, then writes what it did to ``out``."""
+    """The child: ``args`` are the brotli quality (or ``none``), the minimum size and, with
+    ``scan``, whether to scan HTML pages for the checks; reads paths from ``lines`` (stdin),
+    compresses each, then writes what it did to ``out``."""
     quality = None if args[0] == "none" else int(args[0])
     encodings, min_bytes = encodings_for(quality), int(args[1])
-    done = []
+    scanning = args[2:3] == ["scan"]
+    done, scans = [], {}
     for line in sys.stdin if lines is None else lines:
         try:
             path = Path(json.loads(line))
@@ -45,7 +60,13 @@ def serve(args: list[str], lines=None, out=None) -> None:
         except Exception:  # left to the tree pass, which reports it
             continue
         done.append([str(path), digest(data).hex()])
-    json.dump(done, sys.stdout if out is None else out)
+        if scanning and path.suffix.lower() == ".html":
+            try:
+                key, entry = scan_page(path, data)
+                scans[key] = entry
+            except Exception:  # the checks scan the page themselves
+                pass
+    json.dump({"done": done, "scans": scans}, sys.stdout if out is None else out)
 
 
 class Background:
@@ -55,9 +76,15 @@ class Background:
         self._child: subprocess.Popen | None = None
         self._args: list[str] = []
         self._broken = False
+        self.scans: dict[str, dict] = {}
+        """Checks' memo entries of the pages the child scanned (set by ``finish``)."""
 
-    def submit(self, path: str, brotli_quality: int | None, min_bytes: int) -> None:
+    def submit(
+        self, path: str, brotli_quality: int | None, min_bytes: int, scan: bool = False
+    ) -> None:
         args = ["none" if brotli_quality is None else str(brotli_quality), str(min_bytes)]
+        if scan:
+            args.append("scan")
         if self._child is not None and args != self._args:  # a build that stopped half-way
             self.finish()
         if self._broken:
@@ -82,13 +109,17 @@ class Background:
         """Wait for the child; the files it did (absolute paths), each with the digest of the
         bytes it compressed. Empty when it failed: the tree pass does them all."""
         child, self._child, self._broken = self._child, None, False
+        self.scans = {}
         if child is None:
             return {}
         try:
             answer, _ = child.communicate()
             if child.returncode != 0:
                 return {}
-            return {path: bytes.fromhex(made_from) for path, made_from in json.loads(answer)}
-        except (OSError, ValueError, TypeError):
+            answer = json.loads(answer)
+            done = {path: bytes.fromhex(made_from) for path, made_from in answer["done"]}
+            self.scans = dict(answer["scans"])
+            return done
+        except (OSError, ValueError, TypeError, KeyError):
             child.kill()
             return {}

@@ -1,4 +1,5 @@
-"""`make devserver`: rebuilds on change; a content error keeps the last good build online."""
+"""`make devserver`: rebuilds on change; a content error is shown on the edited page and keeps
+the last good build online for the others."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def test_devserver_rebuilds_and_keeps_last_good_build(small_site, tmp_path):
         seen = server.wait_for("dernière version correcte", after=seen)
         assert any("« bientôt » n'est pas une date" in line for line in server.lines)
         page = unescape(server.get("/demarches/carte-identite/"))
-        assert "Carte d'identité" in page  # still online
+        assert "« bientôt » n'est pas une date" in page  # the edited page shows the problem
+        assert "Acte de naissance" in unescape(server.get("/demarches/"))  # the rest stays online
 
         source.write_text(good.replace("Titre: Carte d'identité", "Titre: Carte CNI"), "utf-8")
         server.wait_for("Aperçu à jour", after=seen)

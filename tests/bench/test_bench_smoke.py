@@ -215,3 +215,15 @@ def test_heavy_variants_build_cold_only_heavy_runs_times_but_all_is_rebuilt_ever
     assert len(variants["all"]["noop"]) == len(variants["all"]["edit"]) == 2
     assert variants["all"]["reason"] == ""
     assert "checks left out" not in variants["core"]["note"]  # photos copied: budget lifted
+
+
+@pytest.mark.slow
+def test_preview_figures_are_measured_and_reported(tiny_bench):
+    results, text = tiny_bench
+    for town in ("town", "sample"):
+        figures_ = results["preview"][town]
+        assert len(figures_["procedure"]) == 1 and figures_["procedure"][0] > 0
+        assert len(figures_["counter"]) == 1 and figures_["counter"][0] > 0
+        assert figures_["counter_pages"] >= 2  # the counter's page and a procedure's
+    assert "## Preview: from a file saved to its new bytes served" in text
+    assert text.count("<!-- bench:preview:begin -->") == 1
