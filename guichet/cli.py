@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd.add_argument("-c", "--content", default=None, help="dossier du contenu")
     report_cmd.add_argument("--rapport", default="rapport", help="dossier du rapport HTML")
     report_cmd.add_argument(
+        "--cache", default=None, help="dossier du cache de la dernière construction"
+    )
+    report_cmd.add_argument(
         "--strict", action="store_true", help="code de sortie 1 s'il reste un point à revoir"
     )
 
@@ -123,7 +126,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "verifier":
         from guichet.report import run
 
-        return run(args.settings, args.content, args.rapport, args.strict)
+        return run(args.settings, args.content, args.rapport, args.strict, args.cache)
 
     if args.command == "publish":
         from guichet.publish import publish

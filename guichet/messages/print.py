@@ -22,6 +22,7 @@ COUNTER_LENGTHENS = (
     "{affected} sur une seule face A4 : {flyers}. "
     "Règle appliquée : {rules}."
 )
+COUNTER_PART = "le guichet « {counter} » prend {length} sur la feuille ({details})"
 COUNTER_GREW = " ; il a grandi de {length} depuis que ces fiches tenaient sur une face"
 COUNTER_LENGTHENS_HINT = (
     "Pour information : rien n'est retiré de ces fiches, les horaires, l'adresse, le téléphone "

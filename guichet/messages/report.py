@@ -21,6 +21,19 @@ STALE = "Vérifiée le {date}, il y a plus de {months} mois : relisez-la avec le
 STALE_LINE = "{source} — vérifiée le {date}"
 SOON_TITLE = "Démarches à revoir dans les {days} prochains jours, la plus proche d'abord"
 SOON_LINE = "{source} — vérifiée le {verified}, à revoir à partir du {day}"
+FLYERS_TITLE = "Fiches imprimées sur plus d'une face (d'après la dernière construction)"
+FLYER_LINE = "{source} — {title} : {pages} pages ; {rule}. Cause : {why}."
+FLYERS_NONE = (
+    "✓ Toutes les fiches imprimées tiennent sur une face (d'après la dernière construction)."
+)
+FLYERS_NO_BUILD = (
+    "Fiches imprimées : construisez le site d'abord : make html (le rapport lit ce que la "
+    "dernière construction a mesuré)."
+)
+FLYERS_OUTDATED = (
+    "Le contenu a changé depuis cette construction : relancez make html pour mettre cette "
+    "liste à jour."
+)
 NO_DATE = "La date de vérification (« Verifie-le ») manque ou n'est pas une date."
 
 BLOCKING = "Erreur qui empêche la construction du site : {message}"

@@ -3,9 +3,11 @@
 For every procedure and counter: stale checks, readability (Kandel–Moles score, long sentences
 and paragraphs, with their line), images without a useful alt text, headings out of order,
 links to pages that do not exist, links to other sites (for a yearly check), procedures without
-a counter and counters no procedure uses. Printed in the terminal and written as a static HTML
-page. Exit code 0 even with findings (the report advises; the build is what refuses), 1 with
-``--strict`` while anything is left to review.
+a counter and counters no procedure uses; and, from what the last build recorded, the flyers
+printed on more than one side or with their free text shortened, with the cause (a notice:
+not findings). Printed in the terminal and written as a static HTML page. Exit code 0 even with
+findings (the report advises; the build is what refuses), 1 with ``--strict`` while anything is
+left to review.
 """
 
 from __future__ import annotations
@@ -16,13 +18,19 @@ from pathlib import Path
 from guichet.messages import ContentErrors
 
 
-def run(settings_file: str, content: str | None, report_dir: str, strict: bool = False) -> int:
+def run(
+    settings_file: str,
+    content: str | None,
+    report_dir: str,
+    strict: bool = False,
+    cache: str | None = None,
+) -> int:
     from .collect import build_report, load_settings
     from .html import render as render_html
     from .terminal import render as render_text
 
     try:
-        settings = load_settings(settings_file, content)
+        settings = load_settings(settings_file, content, cache)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

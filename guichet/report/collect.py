@@ -20,6 +20,7 @@ from .checks import (
     stale_on,
 )
 from .elements import collect as collect_elements
+from .flyers import last_flyers
 from .model import FileReport, Finding, Report
 from .source import Unit, body_units, plain_text, split_metadata
 
@@ -33,10 +34,12 @@ def limits_from(settings: dict) -> Limits:
     )
 
 
-def load_settings(settings_file: str, content: str | None = None) -> dict:
+def load_settings(settings_file: str, content: str | None = None, cache: str | None = None) -> dict:
     override = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
     if content:
         override["PATH"] = os.path.abspath(content)
+    if cache:
+        override["CACHE_PATH"] = os.path.abspath(cache)
     return town_settings(settings_file, override)
 
 
@@ -226,7 +229,10 @@ def build_report(settings: dict) -> Report:
         if day
     ]
     soon.sort(key=lambda item: (item[1], item[0].source))
+    flyers, outdated = last_flyers(settings["CACHE_PATH"], root, files)
     return Report(
+        flyers=flyers,
+        flyers_outdated=outdated,
         today=site.today,
         stale_months=site.limits.stale_months,
         stale_soon=soon,

@@ -33,6 +33,20 @@ class FileReport:
     verified: date | None = None
 
 
+@dataclass(frozen=True)
+class FlyerNote:
+    """A flyer the last build printed on more than one side, or with its free text shortened."""
+
+    source: str
+    title: str
+    pages: int
+    rule: str
+    """What the layout rule did, in French (« la fiche est imprimée en recto-verso… »)."""
+    why: str
+    """The cause, as the build's warning gives it."""
+    hint: str
+
+
 @dataclass
 class Report:
     today: date
@@ -44,6 +58,11 @@ class Report:
     """Procedures that become stale within ``soon_days`` days, with that day, soonest first.
     Advance notice only: not findings (``--strict`` does not fail on them)."""
     soon_days: int = 30
+    flyers: list[FlyerNote] | None = None
+    """Flyers on more than one side in the last build (plugins/print/causes.py records them);
+    None when no build was made with this cache folder. Advance notice, not findings."""
+    flyers_outdated: bool = False
+    """A content file changed after that build: the list may be out of date."""
 
     @property
     def procedures(self) -> list[FileReport]:

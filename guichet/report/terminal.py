@@ -32,6 +32,28 @@ def _soon(report: Report) -> list[str]:
     return lines
 
 
+def _flyers(report: Report) -> list[str]:
+    """Flyers the last build printed on more than one side: nothing when there are none."""
+    if report.flyers is None:
+        return [msg.FLYERS_NO_BUILD]
+    if not report.flyers:
+        return []
+    lines = [msg.FLYERS_TITLE + " :"]
+    for flyer in report.flyers:
+        lines.append("  • " + _flyer_line(flyer))
+        if flyer.hint:
+            lines.append(f"    {flyer.hint}")
+    if report.flyers_outdated:
+        lines.append(msg.FLYERS_OUTDATED)
+    return lines
+
+
+def _flyer_line(flyer) -> str:
+    return msg.FLYER_LINE.format(
+        source=flyer.source, title=flyer.title, pages=flyer.pages, rule=flyer.rule, why=flyer.why
+    )
+
+
 def render(report: Report, html_path: str) -> str:
     procedures = msg.count(len(report.procedures), "démarche")
     counters = msg.count(len(report.counters), "guichet")
@@ -40,6 +62,8 @@ def render(report: Report, html_path: str) -> str:
         lines = [msg.ALL_GOOD.format(procedures=procedures, counters=counters, path=html_path)]
         if report.stale_soon:
             lines += ["", *_soon(report)]
+        if flyers := _flyers(report):
+            lines += ["", *flyers]
         if report.external:
             lines.append(external)
         return "\n".join(lines) + "\n"
@@ -60,6 +84,8 @@ def render(report: Report, html_path: str) -> str:
         lines.append("")
     if report.stale_soon:
         lines += [*_soon(report), ""]
+    if flyers := _flyers(report):
+        lines += [*flyers, ""]
     for item in report.with_findings:
         lines.append(f"{item.source} — {item.title}")
         for finding in item.findings:

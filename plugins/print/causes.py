@@ -11,11 +11,18 @@ Pure: no Pelican, no WeasyPrint. Each flyer's one-side layout measured the heigh
 A counter that lengthens several flyers gives one warning on the counter's file naming every
 flyer it pushed to recto-verso; a long section gives a warning on that procedure's file. Staff
 are never asked to shorten a file that is not the cause.
+
+What a build found is kept in ``<CACHE_PATH>/print-causes.json`` (:data:`HISTORY_FILE`): one
+record per procedure file (:func:`record`), read back by the next build for the causes and by
+``make verifier`` (:func:`last_build`), which does not build, to list the flyers that took more
+than one side, with their cause.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from guichet.messages import Problem
 from guichet.messages import print as msg
@@ -63,6 +70,12 @@ COUNTER = "counter:"
 
 GROWTH_MM = 0.5
 """Less than this is layout noise, not growth."""
+
+HISTORY_FILE = "print-causes.json"
+"""In CACHE_PATH: every flyer's record (:func:`record`) from the last build, by procedure file."""
+
+HISTORY_STAMP = ("format", 1)
+"""The records' format: a file with another stamp is no records."""
 
 
 def _as_cause(part: str) -> tuple[str, str]:
@@ -112,11 +125,55 @@ def growth_of(outcome: FlyerOutcome, cause: tuple[str, str], previous: dict | No
 
 
 def record(outcome: FlyerOutcome, cause: tuple[str, str] | None, grown: float = 0.0) -> dict:
-    """What the next build needs to know about this flyer (kept in the cache folder)."""
+    """What the next build needs to know about this flyer (kept in the cache folder); for a
+    flyer on more than one side, also what ``make verifier`` says about it: its pages, the rule
+    applied (``rule``), the cause in French (``why``) and what to do (``hint``)."""
     entry = {"level": outcome.level, "parts_mm": outcome.parts_mm, "cause": cause}
     if grown:
         entry["grown_mm"] = grown
+    if cause:
+        entry["pages"] = outcome.pages
+        entry.update(rule=outcome.rule, why=why_of(outcome, cause), hint=hint_of(outcome, cause))
     return entry
+
+
+@dataclass(frozen=True)
+class LastFlyer:
+    """A flyer the last build did not print on one side, as ``make verifier`` lists it."""
+
+    source: str
+    pages: int
+    rule: str
+    why: str
+    hint: str
+
+
+def last_build(cache_path: str | Path) -> list[LastFlyer] | None:
+    """The flyers the last build laid out on more than one side (level 1 and up), by source;
+    None when no build wrote :data:`HISTORY_FILE` in ``cache_path`` (or in another format)."""
+    try:
+        data = json.loads((Path(cache_path) / HISTORY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    entries = data.get("flyers") if isinstance(data, dict) else None
+    if not isinstance(entries, dict) or data.get(HISTORY_STAMP[0]) != HISTORY_STAMP[1]:
+        return None
+    found = []
+    for source, entry in sorted(entries.items()):
+        if not isinstance(entry, dict) or not entry.get("level"):
+            continue
+        if "why" not in entry:  # written before the build recorded causes: build again
+            return None
+        found.append(
+            LastFlyer(
+                source=source,
+                pages=int(entry.get("pages", 2)),
+                rule=str(entry.get("rule", "")),
+                why=str(entry["why"]),
+                hint=str(entry.get("hint", "")),
+            )
+        )
+    return found
 
 
 def problems(
@@ -146,32 +203,61 @@ def problems(
     return found, remembered
 
 
-def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
+def _part_label(outcome: FlyerOutcome, name: str) -> str:
+    """« la partie « Étapes » est longue (12 cm sur la feuille, 15 étapes) »."""
     if name == "counters":
         height = sum(v for k, v in outcome.parts_mm.items() if k.startswith(COUNTER))
     else:
         height = outcome.parts_mm.get(name, 0.0)
     length = msg.length(height)
     if name == "counters":
-        label = msg.MANY_COUNTERS.format(count=len(outcome.counters), length=length)
-    else:
-        detail = {"documents": outcome.documents, "steps": outcome.steps}.get(name)
-        label = msg.LONG_PART.format(
-            part=PART_NAMES.get(name, name),
-            length=length,
-            detail=msg.items(name, detail) if detail is not None else "",
+        return msg.MANY_COUNTERS.format(count=len(outcome.counters), length=length)
+    detail = {"documents": outcome.documents, "steps": outcome.steps}.get(name)
+    return msg.LONG_PART.format(
+        part=PART_NAMES.get(name, name),
+        length=length,
+        detail=msg.items(name, detail) if detail is not None else "",
+    )
+
+
+def _part_hint(outcome: FlyerOutcome, name: str) -> str:
+    if outcome.pages > 2:
+        return msg.STILL_TOO_LONG_HINT
+    if outcome.cut:
+        cut = " », « ".join(FREE_TEXT[key] for key in outcome.cut)
+        cause = msg.COUNTERS if name == "counters" else f"« {PART_NAMES.get(name, name)} »"
+        return msg.FREE_TEXT_CUT_HINT.format(parts=cut, web=outcome.web, cause=cause)
+    return msg.NOTHING_CUT_HINT
+
+
+def why_of(outcome: FlyerOutcome, cause: tuple[str, str]) -> str:
+    """The cause of one flyer, in French, as its build warning gives it."""
+    kind, name = cause
+    counter = next((c for c in outcome.counters if c.slug == name), None)
+    if kind == "counter" and counter is not None:
+        return msg.COUNTER_PART.format(
+            counter=counter.title,
+            length=msg.length(outcome.parts_mm.get(f"{COUNTER}{name}", 0.0)),
+            details=msg.counter_details(counter.days, counter.closures),
         )
+    return _part_label(outcome, name)
+
+
+def hint_of(outcome: FlyerOutcome, cause: tuple[str, str]) -> str:
+    """What to do about one flyer, as its build warning says."""
+    if cause[0] == "counter" and outcome.pages <= 2:
+        hint = msg.COUNTER_LENGTHENS_HINT
+        return hint + " " + msg.COUNTER_CUT_HINT if outcome.cut else hint
+    return _part_hint(outcome, cause[1])
+
+
+def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
+    label = _part_label(outcome, name)
     if outcome.pages > 2:
         message = msg.STILL_TOO_LONG.format(why=label, pages=outcome.pages)
         return Problem(outcome.source, message, None, msg.STILL_TOO_LONG_HINT)
     message = msg.NOT_ONE_SIDE.format(why=label, rule=outcome.rule)
-    if outcome.cut:
-        cut = " », « ".join(FREE_TEXT[key] for key in outcome.cut)
-        cause = msg.COUNTERS if name == "counters" else f"« {PART_NAMES.get(name, name)} »"
-        hint = msg.FREE_TEXT_CUT_HINT.format(parts=cut, web=outcome.web, cause=cause)
-    else:
-        hint = msg.NOTHING_CUT_HINT
-    return Problem(outcome.source, message, None, hint)
+    return Problem(outcome.source, message, None, _part_hint(outcome, name))
 
 
 def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> Problem:

@@ -18,13 +18,10 @@ from guichet.messages import print as msg
 from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
-from .causes import CounterInfo, FlyerOutcome, problems
+from .causes import HISTORY_FILE, HISTORY_STAMP, CounterInfo, FlyerOutcome, problems
 from .fit import LEVELS, Fitted, make_flyer, web_address
 from .options import engine_version
 from .paths import RefusedURL, local_path
-
-_HISTORY_STAMP = ("format", 1)
-"""What each flyer's parts measured in the last build: why a flyer grew (causes.py)."""
 
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"", re.I)
 
@@ -198,12 +195,12 @@ def render_all(generator, settings: dict) -> dict:
             fitted[index] = result
     # In theme order: warnings come in a stable order, one per cause (causes.py).
     outcomes = [job.settle(fitted[index]) for index, job in enumerate(jobs)]
-    history_file = conf.cache.parent / "print-causes.json"
-    history = load_entries(history_file, _HISTORY_STAMP, "flyers")
+    history_file = conf.cache.parent / HISTORY_FILE
+    history = load_entries(history_file, HISTORY_STAMP, "flyers")
     found, remembered = problems(outcomes, history)
     for problem in found:
         warn(problem)
-    save_entries(history_file, _HISTORY_STAMP, "flyers", remembered)
+    save_entries(history_file, HISTORY_STAMP, "flyers", remembered)
     too_long = [o.source for o in outcomes if o.pages > 2]
     recto_verso = [o.source for o in outcomes if o.level > 0]
     booklet = _booklet(jobs, cache, conf, settings) if jobs else 0

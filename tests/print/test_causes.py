@@ -96,3 +96,41 @@ def test_a_long_section_gives_a_warning_on_the_procedure_saying_which_rule_and_w
 def test_a_flyer_still_too_long_says_how_many_pages():
     (warning,) = problems([outcome("a", level=5, pages=3, steps=400.0)])[0]
     assert "3 pages" in warning.message and "« Étapes »" in warning.message
+
+
+def test_the_record_of_a_flyer_on_two_sides_says_its_cause_as_the_warning_does(tmp_path):
+    import json
+
+    from print.causes import HISTORY_FILE, HISTORY_STAMP, last_build
+
+    before = {"documents": 80.0, "counter:mairie": 45.0}
+    history = {"content/demarches/a.md": {"level": 0, "parts_mm": before}}
+    grown = outcome("a", documents=80.0, counter__mairie=60.0)
+    cut = outcome("b", level=3, cut=("good_to_know",), good_to_know=150.0, documents=40.0)
+    one_side = outcome("c", level=0, pages=1, documents=10.0)
+    _, remembered = problems([grown, cut, one_side], history)
+    file = tmp_path / HISTORY_FILE
+    file.write_text(json.dumps({HISTORY_STAMP[0]: HISTORY_STAMP[1], "flyers": remembered}))
+    first, second = last_build(tmp_path)  # « c » fits on one side: not listed
+    assert first.source == "content/demarches/a.md" and first.pages == 2
+    assert first.why == (
+        "le guichet « Mairie » prend 6 cm sur la feuille (horaires sur 6 jours, "
+        "3 fermetures à venir)"
+    )
+    assert "Les fichiers de ces démarches n'ont rien à changer" in first.hint
+    assert second.why == "la partie « Bon à savoir » est longue (15 cm sur la feuille)"
+    assert "« Bon à savoir » est abrégé sur papier et renvoie à www.ville.fr/" in second.hint
+    assert second.rule == cut.rule
+
+
+def test_no_record_of_a_build_is_none_not_an_empty_list(tmp_path):
+    from print.causes import HISTORY_FILE, last_build
+
+    assert last_build(tmp_path) is None
+    (tmp_path / HISTORY_FILE).write_text('{"format": 0, "flyers": {}}')
+    assert last_build(tmp_path) is None
+    old = '{"format": 1, "flyers": {"x.md": {"level": 1, "parts_mm": {}, "cause": null}}}'
+    (tmp_path / HISTORY_FILE).write_text(old)  # written before causes were recorded
+    assert last_build(tmp_path) is None
+    (tmp_path / HISTORY_FILE).write_text('{"format": 1, "flyers": {}}')
+    assert last_build(tmp_path) == []

@@ -25,7 +25,8 @@ READING_ORDER = [
     "Sans internet",
     "1 place de la Mairie",  # the counter's address
     "Téléphone : 05 36 49 10 00",
-    "Horaires d'ouverture",
+    "Horaires d'ouverture",  # the hours table's name, above its first row
+    "Lundi",
 ]
 DEEPEST = {"w3m": 4, "lynx": 10}
 """Deepest indentation of a line of the procedure body outside tables, one list level (or a
