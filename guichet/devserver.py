@@ -283,10 +283,19 @@ def serve(
         handler = functools.partial(handler_class, directory=str(target))
         server = ThreadingHTTPServer((bind, port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        print(msg.SERVING.format(address=address), flush=True)
         watched = [p for p in (*WATCHED, settings, content) if p and Path(p).exists()]
         code_roots = [Path(p).resolve() for p in CODE_FOLDERS]
-        for changes in watch(*watched, debounce=50, step=20):
+        announced = False
+        # A first empty answer (after rust_timeout ms) means the files are watched: only then
+        # is the address given, so no edit made after it is missed.
+        for changes in watch(
+            *watched, debounce=50, step=20, rust_timeout=200, yield_on_timeout=True
+        ):
+            if not announced:
+                print(msg.SERVING.format(address=address), flush=True)
+                announced = True
+            if not changes:
+                continue
             paths = sorted({os.path.abspath(path) for _, path in changes})
             if any(p.endswith(".py") and _under(p, code_roots) for p in paths):
                 print(msg.RESTARTING, flush=True)
