@@ -24,8 +24,6 @@ from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build
 SETTINGS = """import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F403
-GUICHET_THEMES = dict(GUICHET_THEMES)  # noqa: F405
-GUICHET_THEMES["papiers"] = "Papiers d'identité"
 """
 
 
@@ -112,7 +110,7 @@ def test_each_edit_is_served_with_a_full_builds_bytes(site):
     steps = [
         (content / "demarches/carte-identite.md", "Titre: Carte nationale", "Titre: La carte"),
         (content / "guichets/mairie.md", "lundi : 8h30-12h00", "lundi : 9h00-12h00"),
-        (settings, '"Papiers d\'identité"', '"Papiers et identité"'),
+        (content / "commune.md", "papiers : Papiers d'identité", "papiers : Papiers et identité"),
         (content / "pages/accessibilite.md", "Title: Déclaration", "Title: La déclaration"),
     ]
     for number, (path, old, new) in enumerate(steps):
@@ -122,7 +120,7 @@ def test_each_edit_is_served_with_a_full_builds_bytes(site):
         seen = server.wait_for(msg.FULL_BUILD_READY, after=seen)
         served_equals_full_build(server, content, settings, tmp / f"reference-{number}")
     assert "La carte" in server.get("/demarches/carte-identite/").decode()
-    assert "Lundi<td>De 9" in server.get("/guichets/mairie/").decode()
+    assert "Lundi</th><td>De 9" in server.get("/guichets/mairie/").decode()
     assert "Papiers et identité" in server.get("/themes/papiers/").decode()
 
 
@@ -241,11 +239,11 @@ def test_a_file_saved_while_another_has_errors_is_shown_once_they_are_fixed(site
     edit(content / "guichets/mairie.md", "lundi : 8h30-12h00", "lundi : 9h00-12h00")
     seen = server.wait_for("dernière version correcte", after=seen)
     other = "/demarches/acte-naissance/"  # served by the counter, not by the broken procedure
-    assert "Lundi<td>De 9" not in server.get(other).decode()  # still the last good version
+    assert "Lundi</th><td>De 9" not in server.get(other).decode()  # still the last good version
     time.sleep(0.3)
     edit(broken, "Verifie-le: bientôt", "Verifie-le: 2026-10-15")
     seen = server.wait_for("Aperçu à jour", after=seen)
-    assert "Lundi<td>De 9" in server.get(other).decode()
+    assert "Lundi</th><td>De 9" in server.get(other).decode()
     assert not any(
         msg.FULL_BUILD_READY in line for line in server.lines[seen:]
     )  # not the full build
