@@ -7,11 +7,14 @@ has problems, 2 on an internal error, whose details go to ``<CACHE_PATH>/dernier
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import time
 import traceback
+import weakref
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from guichet.messages import ContentErrors
@@ -52,8 +55,73 @@ def _check_plugins(pelican, settings: dict) -> list[str]:
     return problems
 
 
-def summary(context: dict, warnings: int, seconds: float) -> str:
-    """One line: what was built, how many warnings, how long it took."""
+PHASES = {"images": "photos", "print": "fiches PDF"}
+"""Plugins whose cost the summary line shows apart from the pages (plugin → French name)."""
+
+
+@contextlib.contextmanager
+def timed_plugins(plugins: Mapping[str, str]) -> Iterator[dict[str, float]]:
+    """For the duration, add up the wall-clock seconds spent in every Pelican signal receiver
+    of the ``plugins`` named (by module), into the dict yielded (plugin → seconds; a plugin
+    with no receiver connected is absent). Each receiver is swapped in place, under the same
+    id, so the order blinker calls them in does not change."""
+    from blinker import Signal
+    from pelican import signals
+
+    spent: dict[str, float] = {}
+    swapped = []
+
+    def timer(receiver, plugin: str):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return receiver(*args, **kwargs)
+            finally:
+                spent[plugin] += time.perf_counter() - started
+
+        return timed
+
+    for signal in vars(signals).values():
+        if not isinstance(signal, Signal):
+            continue
+        for receiver_id, held in list(signal.receivers.items()):
+            receiver = held() if isinstance(held, weakref.ref) else held
+            plugin = (getattr(receiver, "__module__", "") or "").split(".")[0]
+            if receiver is None or plugin not in plugins:
+                continue
+            spent.setdefault(plugin, 0.0)
+            signal.receivers[receiver_id] = timer(receiver, plugin)
+            swapped.append((signal, receiver_id, held))
+    try:
+        yield spent
+    finally:
+        for signal, receiver_id, held in swapped:
+            if receiver_id in signal.receivers:
+                signal.receivers[receiver_id] = held
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def phases(seconds: float, spent: Mapping[str, float]) -> str:
+    """« (pages 1,0 s ; photos 0,4 s ; fiches PDF 3,2 s) »: the build's wall-clock time split
+    between the plugins of :data:`PHASES` that ran and the rest (reading, pages, checks…);
+    empty when none of them ran."""
+    named = [(PHASES[plugin], spent[plugin]) for plugin in PHASES if plugin in spent]
+    if not named:
+        return ""
+    rest = max(0.0, seconds - sum(value for _, value in named))
+    shown = [msg.PHASE.format(name="pages", seconds=_seconds(rest))]
+    shown += [msg.PHASE.format(name=name, seconds=_seconds(value)) for name, value in named]
+    return msg.PHASES.format(phases=" ; ".join(shown))
+
+
+def summary(
+    context: dict, warnings: int, seconds: float, spent: Mapping[str, float] | None = None
+) -> str:
+    """One line: what was built, how many warnings, how long it took (wall clock), and, when
+    ``spent`` times the photos or PDFs (see :func:`timed_plugins`), how that time splits."""
     parts = [
         msg.count(len(context.get("procedures", [])), "démarche"),
         msg.count(len(context.get("counters", [])), "guichet"),
@@ -70,8 +138,12 @@ def summary(context: dict, warnings: int, seconds: float) -> str:
     if flyers is not None:
         parts.append(msg.count(flyers, "fiche PDF", "fiches PDF"))
     alerts = msg.count(warnings, "avertissement") if warnings else "aucun avertissement"
-    duration = f"{seconds:.1f}".replace(".", ",")
-    return msg.SUMMARY.format(parts=", ".join(parts), warnings=alerts, seconds=duration)
+    return msg.SUMMARY.format(
+        parts=", ".join(parts),
+        warnings=alerts,
+        seconds=_seconds(seconds),
+        phases=phases(seconds, spent or {}),
+    )
 
 
 def build(
@@ -95,6 +167,7 @@ def build(
             override[key] = os.path.abspath(value)
     settings = {"CACHE_PATH": cache or "cache"}
     seen: dict = {}
+    spent: dict[str, float] = {}
 
     def remember_context(generators) -> None:
         seen.update(generators[0].context)
@@ -109,7 +182,8 @@ def build(
             return CONTENT_ERROR
         signals.all_generators_finalized.connect(remember_context)
         console.quiet = True  # Pelican's own summary counts neither procedures nor counters
-        pelican.run()
+        with timed_plugins(PHASES) as spent:
+            pelican.run()
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return CONTENT_ERROR
@@ -125,5 +199,5 @@ def build(
     if tally.errors:
         print(msg.BUILD_HAD_ERRORS.format(count=tally.errors), file=sys.stderr)
         return CONTENT_ERROR
-    print(summary(seen, tally.warnings, time.perf_counter() - started))
+    print(summary(seen, tally.warnings, time.perf_counter() - started, spent))
     return OK

@@ -28,9 +28,9 @@ from pathlib import Path
 
 from guichet.messages import devserver as msg
 from guichet.preview import overlay
-from guichet.preview.children import Children
 from guichet.preview.deps import Snapshot, pages_to_render, procedure_pages
 from guichet.preview.engine import Engine
+from guichet.processes import Children
 
 WATCHED = ("content", "theme", "plugins", "guichet")
 CODE_FOLDERS = ("plugins", "guichet")

@@ -1,5 +1,7 @@
 """Processes die with the command that started them: the kernel's mechanisms, no timeouts.
 
+This module is the one place that rule is written, for every command:
+
 - ``die_with_parent()``: the Python process of ``make html``/``make publish``/``make devserver``
   gets SIGTERM when its parent (``make``) dies, even by SIGKILL (Linux ``PR_SET_PDEATHSIG``).
 - ``install()``: every process forked from here on (the images', flyers' and reading workers:
@@ -9,6 +11,13 @@
 - ``stop_on_signals()``: SIGINT and SIGTERM kill the worker processes at once, then raise
   KeyboardInterrupt in the build (which cleans up and exits), instead of letting the process
   pools finish the work they were handed.
+- ``Children``: commands started by a long-running command (the devserver's builds), each in
+  its own process group, told to die with it, stopped as a group. ``PR_SET_PDEATHSIG`` reaches
+  the direct child only, and the fork hooks above only cover Python's own forks: a program a
+  worker runs (``subprocess``, no hooks) would be orphaned by a devserver killed outright
+  (SIGKILL, no clean-up possible). So a small reaper process, started first in its own session,
+  holds a pipe from the long-running command and, when the pipe closes, kills every process
+  group it was told about.
 
 Files Python opens are close-on-exec already, so programs run by the build (rsync) never hold
 the lock either. Elsewhere than Linux, ``die_with_parent`` does nothing.
@@ -22,7 +31,9 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
+import threading
 import time
 
 PR_SET_PDEATHSIG = 1
@@ -37,15 +48,23 @@ _forking_pid = os.getpid()
 _libc = None
 
 
-def _prctl_deathsig(signum: int) -> bool:
+def _load_libc():
+    """The C library, loaded once (before forking: forked processes inherit it, and loading a
+    library between fork and exec in a threaded program may hang)."""
     global _libc
-    if not sys.platform.startswith("linux"):
+    if _libc is None and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            _libc = ctypes.CDLL(None, use_errno=True)
+    return _libc
+
+
+def _prctl_deathsig(signum: int) -> bool:
+    libc = _load_libc()
+    if libc is None:
         return False
     try:
-        if _libc is None:  # loaded once; forked workers inherit it
-            _libc = ctypes.CDLL(None, use_errno=True)
-        return _libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
-    except (OSError, AttributeError):
+        return libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except AttributeError:
         return False
 
 
@@ -130,6 +149,8 @@ def interrupt(signum, frame):
         _pending = signum
         return
     kill_workers()
+    if getattr(threading, "_SHUTTING_DOWN", False) or sys.is_finalizing():
+        return  # the command is already ending (atexit): a KeyboardInterrupt now is a traceback
     raise KeyboardInterrupt
 
 
@@ -144,3 +165,76 @@ def for_command() -> None:
     install()
     if os.environ.get(DETACHED_ENV) != "1":
         die_with_parent()
+
+
+_REAPER = """
+import os, signal, sys
+groups = set()
+for line in sys.stdin:
+    word, _, pgid = line.partition(" ")
+    (groups.add if word == "watch" else groups.discard)(int(pgid))
+for pgid in groups:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+"""Reads ``watch <pgid>`` / ``done <pgid>`` lines; at end of input, kills what is watched."""
+
+
+class Children:
+    """Starts and stops a long-running command's children; a reaper covers for it being killed."""
+
+    def __init__(self) -> None:
+        _load_libc()
+        self._reaper = subprocess.Popen(
+            [sys.executable, "-I", "-c", _REAPER],
+            stdin=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # not in this command's group: outlives a Ctrl+C
+        )
+
+    def _tell(self, word: str, pgid: int) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._reaper.stdin.write(f"{word} {pgid}\n")
+            self._reaper.stdin.flush()
+
+    def start(self, command: list[str], **kwargs) -> subprocess.Popen:
+        """Start ``command`` in a new process group that dies with this process (SIGKILL).
+
+        Linux sends PDEATHSIG when the *thread* that started the child ends: start it from a
+        thread that waits for it."""
+        parent = os.getpid()
+        process = subprocess.Popen(
+            command,
+            start_new_session=True,
+            preexec_fn=lambda: die_with_parent(signal.SIGKILL, parent),  # between fork and exec
+            **kwargs,
+        )
+        self._tell("watch", process.pid)
+        return process
+
+    def finished(self, process: subprocess.Popen) -> None:
+        """``process`` ended: stop its group's leftovers and forget it."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        self._tell("done", process.pid)
+
+    def stop(self, process: subprocess.Popen, grace: float = 5.0) -> None:
+        """Stop ``process`` and everything in its group: SIGTERM, then SIGKILL after ``grace``."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, sig)
+            try:
+                process.wait(timeout=grace)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        self.finished(process)
+
+    def close(self) -> None:
+        """No more children: the reaper ends (killing any group still watched)."""
+        with contextlib.suppress(OSError, ValueError):
+            self._reaper.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._reaper.wait(timeout=10)

@@ -18,7 +18,9 @@ INTERNAL_ERROR = (
 )
 BUILD_HAD_ERRORS = "✗ Le site n'a pas été construit correctement : {count} erreur(s) ci-dessus."
 IMAGES_DETAIL = " ({processed}, {cached} en cache)"
-SUMMARY = "✓ Site construit : {parts} ; {warnings} ; en {seconds} s."
+SUMMARY = "✓ Site construit : {parts} ; {warnings} ; en {seconds} s{phases}."
+PHASES = " (temps écoulé : {phases})"
+PHASE = "{name} {seconds} s"
 INTERRUPTED = (
     "✗ Commande interrompue : rien n'a été publié ni remplacé. Relancez-la quand vous voulez."
 )

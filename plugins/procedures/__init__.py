@@ -11,6 +11,7 @@ from pelican import signals
 from guichet.header import LINES_KEY, PROBLEMS_KEY
 from guichet.messages import ContentErrors, Problem
 
+from .blocks import counter_block, forget_blocks
 from .dates import format_date_fr
 from .generator import ProceduresGenerator
 from .sections import with_boxes
@@ -21,6 +22,7 @@ def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["date_fr"] = format_date_fr
     filters["checklist_boxes"] = with_boxes
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["counter_block"] = counter_block
 
 
 def get_generators(pelican):
@@ -60,6 +62,7 @@ def forget_old_readings(generator) -> None:
 
 def register():
     signals.generator_init.connect(forget_old_readings)
+    signals.generator_init.connect(forget_blocks)
     signals.initialized.connect(add_filters)
     signals.get_generators.connect(get_generators)
     signals.page_generator_finalized.connect(report_page_problems)

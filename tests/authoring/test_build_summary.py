@@ -8,9 +8,12 @@ import pytest
 
 from guichet.build import summary
 from tests.authoring.test_report import CLEAN
-from tests.conftest import run_build
+from tests.conftest import ROOT, run_build
 
-LINE = re.compile(r"^✓ Site construit : (.+) ; (.+) ; en \d+,\d s\.$")
+LINE = re.compile(
+    r"^✓ Site construit : (.+) ; (.+) ; en (\d+,\d) s(?: \(temps écoulé : (.+)\))?\.$"
+)
+PHASE = re.compile(r"^(pages|photos|fiches PDF) (\d+,\d) s$")
 
 
 @pytest.mark.parametrize(
@@ -44,8 +47,22 @@ LINE = re.compile(r"^✓ Site construit : (.+) ; (.+) ; en \d+,\d s\.$")
 )
 def test_summary_counts_in_french(context, warnings, parts, alerts):
     line = summary(context, warnings, 2.04)
-    assert LINE.match(line).groups() == (parts, alerts)
+    assert LINE.match(line).groups() == (parts, alerts, "2,0", None)
     assert line.endswith("en 2,0 s.")
+
+
+@pytest.mark.parametrize(
+    ("spent", "shown"),
+    [
+        ({}, None),
+        ({"print": 3.2, "images": 0.4}, "pages 1,0 s ; photos 0,4 s ; fiches PDF 3,2 s"),
+        ({"print": 0.04}, "pages 4,6 s ; fiches PDF 0,0 s"),
+        ({"images": 9.0}, "pages 0,0 s ; photos 9,0 s"),  # never a negative rest
+    ],
+)
+def test_photos_and_pdfs_apart_from_the_pages(spent, shown):
+    line = summary({}, 0, 4.64, spent)
+    assert LINE.match(line).groups()[2:] == ("4,6", shown)
 
 
 def test_clean_build_prints_one_line_only(tmp_path):
@@ -55,10 +72,33 @@ def test_clean_build_prints_one_line_only(tmp_path):
     assert build.returncode == 0
     lines = build.output.strip().splitlines()
     assert len(lines) == 1
-    assert LINE.match(lines[0]).groups() == (
+    parts, alerts, total, phases = LINE.match(lines[0]).groups()
+    assert (parts, alerts) == (
         "2 démarches, 2 guichets, 1 page, 1 image (1 traitée, 0 en cache), 2 fiches PDF",
         "aucun avertissement",
     )
+    # the photos' and PDFs' time apart, the rest called pages; the three add up to the total
+    shown = [PHASE.match(phase).groups() for phase in phases.split(" ; ")]
+    assert [name for name, _ in shown] == ["pages", "photos", "fiches PDF"]
+    seconds = [float(value.replace(",", ".")) for _, value in shown]
+    assert abs(sum(seconds) - float(total.replace(",", "."))) <= 0.15
+
+
+def test_no_split_without_photos_or_pdfs(tmp_path):
+    """A build without the images and print plugins (the bench's core variant) says its time
+    only."""
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa\n"
+        "PLUGINS = [p for p in PLUGINS if p not in ('images', 'print')]\n",
+        encoding="utf-8",
+    )
+    build = run_build(CLEAN, tmp_path / "out", settings=str(settings))
+    line = build.output.strip().splitlines()[-1]
+    assert build.returncode == 0, build.output
+    assert LINE.match(line).groups()[3] is None
 
 
 def test_warnings_are_printed_then_counted(small_site, tmp_path):
