@@ -30,11 +30,11 @@ def print_procedure_in_chromium(browser, site, slug: str) -> bytes:
 
 
 def print_procedure_in_weasyprint(site, slug: str) -> bytes:
-    from print.render import layout, write_pdf
+    from tests.print.weasy import print_page
 
     html = (site / "demarches" / slug / "index.html").read_text(encoding="utf-8")
     base = f"{ORIGIN}/demarches/{slug}/"
-    return write_pdf(layout(html, base, {f"{ORIGIN}/": site}))
+    return print_page(html, base, {f"{ORIGIN}/": site})
 
 
 def check_procedure_on_paper(pdf: bytes, source, content) -> None:
