@@ -68,7 +68,7 @@ def _word(token: str) -> str:
             marked.append(f"#box[{_literal(part)}]")
         else:
             marked.append(_literal(soft_breaks(part)))
-    return ZWSP.join(m for m in marked if m)
+    return "".join(marked)  # a line may break between two parts
 
 
 def string(text: str) -> str:

@@ -87,27 +87,34 @@ class Layout:
     overflow_mm: float
     """How far the flyer goes past one page minus SAFETY_MM; 0 or less: it fits on one side."""
     fits: bool
-    pdf: bytes | None
-    """The PDF when the level fits or it is the last one to try (``keep``); otherwise None."""
+    pdf: bytes
     parts_mm: dict[str, float]
-    """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) laid
-    out alone at its width, in mm; measured at level 0 only."""
+    """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) on the
+    sheet, in mm; measured at level 0 only."""
 
 
-def compile_pdf(data: str, measure: bool = False) -> bytes:
+def compile_pdf(data: str) -> bytes:
     """The flyer's PDF (tagged PDF/UA-1, fixed date)."""
-    inputs = {"data": data, "measure": "1" if measure else "0"}
     return _compiler().compile(
-        format="pdf", pdf_standards=PDF_STANDARDS, timestamp=TIMESTAMP, sys_inputs=inputs
+        format="pdf", pdf_standards=PDF_STANDARDS, timestamp=TIMESTAMP, sys_inputs={"data": data}
     )
 
 
-def lay_out_level(data: str, keep: bool, pages: int = 1, measure: bool = False) -> Layout:
-    """Lay one level of a flyer out (``data``: :func:`typst_input`), check it takes at most
-    ``pages`` pages and keeps SAFETY_MM free at the foot of its last page (the printable page,
-    laid out by a browser, takes a little more room), and keep its PDF when it fits or ``keep``;
-    ``measure``: also the height of its parts."""
-    pdf = compile_pdf(data, measure)
+def _height(start: dict, end: dict) -> float:
+    """Height between two marks, over as many pages as it takes, in mm."""
+    if start["page"] == end["page"]:
+        return end["y"] - start["y"]
+    first = MARGIN_Y_MM + ROOM_MM - start["y"]
+    return first + (end["page"] - start["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
+
+
+def lay_out_level(data: str, pages: int = 1, measure: bool = False) -> Layout:
+    """Lay one level of a flyer out (``data``: :func:`typst_input`) and write its PDF; say
+    whether it takes at most ``pages`` pages and keeps SAFETY_MM free at the foot of its last
+    page (the printable page, laid out by a browser, takes a little more room); ``measure``:
+    also the height of its parts. (Writing the PDF costs a quarter of the layout: a level that
+    does not fit is not laid out a second time without it.)"""
+    pdf = compile_pdf(data)
     compiler = _compiler()
     end = _query(compiler, "flyer-end")[0]
     used = (end["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
@@ -116,9 +123,14 @@ def lay_out_level(data: str, keep: bool, pages: int = 1, measure: bool = False) 
     fitting = end["page"] <= pages and last_used <= ROOM_MM - SAFETY_MM
     parts: dict[str, float] = {}
     if measure:
-        for found in _query(compiler, "flyer-part"):
-            parts[found["name"]] = round(parts.get(found["name"], 0) + found["mm"], 1)
-    return Layout(end["page"], overflow, fitting, pdf if fitting or keep else None, parts)
+        starts: dict[str, dict] = {}
+        for mark in _query(compiler, "flyer-part"):
+            if mark["edge"] == "start":
+                starts[mark["name"]] = mark
+            elif mark["name"] in starts:
+                height = _height(starts.pop(mark["name"]), mark)
+                parts[mark["name"]] = round(parts.get(mark["name"], 0) + height, 1)
+    return Layout(end["page"], overflow, fitting, pdf, parts)
 
 
 def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") -> bytes:

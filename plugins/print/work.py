@@ -62,31 +62,26 @@ def _fit(flyers, levels, submit) -> list[Fitted]:
     overflow: dict[int, float] = {}
     parts: dict[int, dict[str, float]] = {}
     fitted: dict[int, Fitted] = {}
-    running: dict[Future, tuple[int, int, int | None]] = {}
+    running: dict[Future, tuple[int, int]] = {}
 
     def start(index: int, level: int) -> None:
-        flyer = flyers[index]
-        following = next_level(flyer, level, levels)
-        future = submit(
-            lay_out_level,
-            flyer.data_at(level),
-            following is None,
-            PAGES[level],
-            level == 0,
-        )
-        running[future] = (index, level, following)
+        data = flyers[index].data_at(level)
+        future = submit(lay_out_level, data, PAGES[level], level == 0)
+        running[future] = (index, level)
 
     for index in range(len(flyers)):
         start(index, 0)
     while running:
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in done:
-            index, level, following = running.pop(future)
+            index, level = running.pop(future)
             result: Layout = future.result()
             if level == 0:
                 overflow[index] = max(result.overflow_mm, 0.0)
                 parts[index] = result.parts_mm
-            if result.fits or following is None:
+            # The next level is made only now, when this one did not fit.
+            following = None if result.fits else next_level(flyers[index], level, levels)
+            if following is None:
                 fitted[index] = Fitted(
                     level, result.pages, overflow[index], result.pdf, parts[index]
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import unicodedata
 from itertools import chain
 
@@ -219,7 +220,11 @@ class ProceduresGenerator(CachingGenerator):
             )
 
     def _flyer_content(self, procedure):
-        """The flyer at level 0 (one side), when the print plugin did not lay it out."""
+        """The flyer at level 0 (one side), when the print plugin did not lay it out (it is not
+        in PLUGINS: its module is found beside this plugin's)."""
+        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        if plugins not in sys.path:
+            sys.path.append(plugins)
         from print.content import flyer_content
 
         public = (self.settings.get("GUICHET_PUBLIC_URL") or "https://localhost").rstrip("/") + "/"

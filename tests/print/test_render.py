@@ -61,21 +61,20 @@ def data(count: int = 3, level: int = 0, **changes) -> str:
 
 
 def test_a_short_flyer_fits_one_side_and_a_long_one_does_not():
-    short = lay_out_level(data(3), keep=True, pages=1, measure=True)
+    short = lay_out_level(data(3), pages=1, measure=True)
     assert short.fits and short.pages == 1 and short.overflow_mm < 0 and short.pdf
-    long = lay_out_level(data(120), keep=False, pages=1)
+    long = lay_out_level(data(120), pages=1)
     assert not long.fits and long.pages >= 2 and long.overflow_mm > 100
-    assert long.pdf is None  # a PDF nobody keeps is not written
 
 
 def test_the_overflow_grows_with_the_content():
-    overflows = [lay_out_level(data(n), keep=False).overflow_mm for n in (60, 80, 100)]
+    overflows = [lay_out_level(data(n)).overflow_mm for n in (60, 80, 100)]
     assert overflows == sorted(overflows) and overflows[0] < overflows[2] - 20
 
 
 def test_the_parts_of_level_zero_are_measured():
-    few = lay_out_level(data(3), keep=False, measure=True).parts_mm
-    many = lay_out_level(data(30), keep=False, measure=True).parts_mm
+    few = lay_out_level(data(3), measure=True).parts_mm
+    many = lay_out_level(data(30), measure=True).parts_mm
     assert set(few) == {"documents", "steps", "counter:mairie"}
     assert many["documents"] > few["documents"] + 50
     assert many["counter:mairie"] == few["counter:mairie"]
