@@ -29,9 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from bench.make_town import make_town
     from pelican import Pelican
     from pelican.settings import read_settings
+
+    from bench.make_town import make_town
 
     work = args.work or Path(tempfile.mkdtemp(prefix="print-speed-"))
     make_town(work, procedures=args.procedures, counters=args.counters, photos=0)

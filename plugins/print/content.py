@@ -85,6 +85,13 @@ class FlyerContent:
     source: str | None
     """The national source line (service-public.fr), when the procedure comes from one."""
 
+    @property
+    def rule(self) -> str:
+        """What the layout rule did to this flyer, in French ("" at level 0)."""
+        return Flyer(
+            self.level, self.documents, self.steps, self.who, self.good_to_know, self.cut
+        ).rule
+
     def as_dict(self) -> dict:
         return asdict(self)
 

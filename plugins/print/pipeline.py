@@ -18,7 +18,7 @@ from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
 from .causes import CounterInfo, FlyerOutcome, problems
-from .content import FlyerContent, flyer_content, flyer_of
+from .content import FlyerContent, flyer_content
 from .fit import LEVELS, Fitted, web_address
 from .options import engine_version
 from .render import typst_input
@@ -97,8 +97,7 @@ class FlyerJob:
     def settle(self, result: Fitted) -> FlyerOutcome:
         """Set what the flyer page shows and the PDF's size; write the PDF; return what the
         build warning needs."""
-        flyer = flyer_of(self.procedure, result.level, self.conf.public_url)
-        self.procedure.flyer_content = self.content_at(result.level)
+        flyer = self.procedure.flyer_content = self.content_at(result.level)
         self.procedure.pdf_size = len(result.pdf)
         target = self.conf.output / self.procedure.pdf_save_as
         target.parent.mkdir(parents=True, exist_ok=True)
