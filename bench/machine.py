@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["pelican", "markdown", "pillow", "weasyprint", "minify-html", "nh3", "jinja2"]
+PACKAGES = ["pelican", "markdown", "pillow", "typst", "minify-html", "nh3", "jinja2"]
 
 
 def _first(path: str, prefix: str) -> str:

@@ -89,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     import io
 
     import typst
-    from print.render import layout, write_pdf
     from pypdf import PdfReader
+
+    from tests.print.weasy import print_page
 
     site = args.output.resolve()
     pages = sorted(site.glob("demarches/*/fiche/index.html"))
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         data = json.dumps(flyer_data(html), ensure_ascii=False)
         base = public + str(path.parent.relative_to(site)) + "/"
         runs = [
-            ("weasyprint", lambda h=html, b=base: write_pdf(layout(h, b, mounts))),
+            ("weasyprint", lambda h=html, b=base: print_page(h, b, mounts)),
             (
                 "typst",
                 lambda d=data: compiler.compile(

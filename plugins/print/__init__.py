@@ -1,11 +1,12 @@
 """Printed flyers: one A4 sheet per procedure (one side or recto-verso), as ``fiche.pdf``, and a
 booklet of all of them.
 
-The procedures plugin writes each flyer page (``/demarches/<slug>/fiche/``, template
-``flyer.html``). Once all content is read, this plugin renders that same HTML with WeasyPrint,
-lays it out by the rule of ``fit.py`` when it does not fit on one side (never dropping a
-document, a step or a counter's details; one warning per cause, ``causes.py``), caches the PDFs,
-and sets ``procedure.pdf_size`` before any page is written.
+Once all content is read, this plugin builds what each flyer says (``content.FlyerContent``),
+typesets it with Typst (``flyer.typ``, ``render.py``) at the first level of the rule of
+``fit.py`` that fits (never dropping a document, a step or a counter's details; one warning per
+cause, ``causes.py``), caches the PDFs, and sets ``procedure.flyer_content`` (which the flyer
+page ``/demarches/<slug>/fiche/``, ``flyer.html``, renders) and ``procedure.pdf_size`` before
+any page is written.
 """
 
 from pelican import signals

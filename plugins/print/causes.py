@@ -1,6 +1,6 @@
 """Why a flyer did not fit on one side: one build warning per cause, not one per flyer.
 
-Pure: no Pelican, no WeasyPrint. Each flyer's one-side layout measured the height of its parts
+Pure: no Pelican, no Typst. Each flyer's one-side layout measured the height of its parts
 (``documents``, ``steps``, ``who``, ``good_to_know``, ``counter:<slug>``). The cause is:
 
 - when the previous build printed the flyer on one side: the part that grew the most since

@@ -1,6 +1,6 @@
 """What a flyer shows, and the rule for laying it out when it does not fit on one A4 side.
 
-Pure: no Pelican, no WeasyPrint. The rule never drops what a resident needs: the title, the
+Pure: no Pelican, no Typst. The rule never drops what a resident needs: the title, the
 summary, cost and delay, every document to bring, every step, and for every counter its name,
 postal address, phone, hours and upcoming closures. Only free text (« Qui est concerné »,
 « Bon à savoir ») may be shortened, and the flyer then says where to read the rest. The plugin

@@ -4,16 +4,42 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-"""Tagged PDF/UA-1 (title, language and structure for screen readers); the file identifier is
-a hash of the PDF's own objects, so the same flyer always gives the same bytes."""
+TEMPLATE = Path(__file__).with_name("flyer.typ")
+"""The Typst template of a flyer (renders content.FlyerContent)."""
+
+PDF_STANDARDS = ["ua-1"]
+"""Tagged PDF/UA-1: title, language and structure for screen readers."""
+
+TIMESTAMP = 0
+"""The date written in every PDF (1970-01-01): the same flyer always gives the same bytes."""
+
+FONT_PATHS = (Path("/usr/share/fonts/truetype/dejavu"),)
+"""DejaVu Sans (Debian's fonts-dejavu-core, on every machine of this project and in
+tools/system-deps.sh), read from its folder: no system font discovery. Without it Typst falls
+back on the fonts built into it, and the build goes on."""
+
+PAGE_HEIGHT_MM = 297.0
+MARGIN_Y_MM = 10.0
+"""A4, and the top and bottom margins of flyer.typ."""
 
 SAFETY_MM = 4
-"""Room kept free at the bottom of every flyer: browsers lay text out a little differently."""
+"""Room kept free at the bottom of every flyer: browsers lay the printable page out a little
+differently."""
 
 
 @cache
 def engine_version() -> str:
-    """A new WeasyPrint, or new options, may lay pages out differently: new keys."""
-    return f"weasyprint {version('weasyprint')} {sorted(PDF_OPTIONS.items())}"
+    """A new Typst, template, fonts or code of this plugin may give other PDFs: new keys."""
+    code = [p.read_text("utf-8") for p in sorted(TEMPLATE.parent.glob("*.py"))]
+    fonts = sorted(
+        f"{p.name}:{p.stat().st_size}"
+        for folder in FONT_PATHS
+        if folder.is_dir()
+        for p in folder.iterdir()
+    )
+    return (
+        f"typst {version('typst')} {PDF_STANDARDS} {TIMESTAMP} {TEMPLATE.read_text('utf-8')} "
+        f"{fonts} {code}"
+    )

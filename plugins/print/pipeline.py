@@ -1,17 +1,16 @@
-"""Pelican side of the print plugin: every flyer's HTML → fitted to one sheet → cached PDF.
+"""Pelican side of the print plugin: every flyer's content → fitted to one sheet → cached PDF.
 
 Runs once all content is read (``all_generators_finalized``), before any page is written: each
-procedure gets ``flyer`` (what its flyer page shows, so the HTML page and the PDF match) and
-``pdf_size`` (bytes of ``fiche.pdf``, for the « Télécharger la fiche (PDF, N Ko) » link).
+procedure gets ``flyer_content`` (content.FlyerContent at the level that fits: what its flyer
+page shows, so the HTML page and the PDF match) and ``pdf_size`` (bytes of ``fiche.pdf``, for
+the « Télécharger la fiche (PDF, N Ko) » link).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import print as msg
@@ -19,18 +18,16 @@ from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
 from .causes import HISTORY_FILE, HISTORY_STAMP, CounterInfo, FlyerOutcome, problems
-from .fit import LEVELS, Fitted, make_flyer, web_address
+from .content import FlyerContent, flyer_content
+from .fit import LEVELS, Fitted, web_address
 from .options import engine_version
-from .paths import RefusedURL, local_path
-
-_STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"", re.I)
+from .render import typst_input
 
 
 @dataclass(frozen=True)
 class PrintSettings:
     booklet_save_as: str
     public_url: str
-    mounts: dict[str, Path]
     cache: Path
     output: Path
     content_root: Path
@@ -42,15 +39,9 @@ def read_settings(settings: dict) -> PrintSettings:
     """The print plugin's settings, read once (defaults documented in pelicanconf.py)."""
     public = settings.get("GUICHET_PUBLIC_URL") or "https://localhost"
     public = public.rstrip("/") + "/"
-    theme = Path(settings["THEME"])
-    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/")
-    mounts = {public: Path(settings["OUTPUT_PATH"])}
-    for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
-        mounts[f"{public}{static_dir}/"] = theme / folder
     return PrintSettings(
         booklet_save_as=settings.get("PRINT_BOOKLET_SAVE_AS", "demarches/fiches.pdf"),
         public_url=public,
-        mounts=mounts,
         cache=Path(settings["CACHE_PATH"]) / "print",
         output=Path(settings["OUTPUT_PATH"]),
         content_root=Path(settings["PATH"]).resolve().parent,
@@ -71,49 +62,30 @@ def _workers(value) -> int | None:
 
 
 class FlyerJob:
-    """One procedure's flyer: its HTML at any level of the layout rule, and its cache key."""
+    """One procedure's flyer: its content at any level of the layout rule, and its cache key."""
 
-    def __init__(self, procedure, template, context: dict, conf: PrintSettings):
-        self.procedure, self.template, self.context, self.conf = procedure, template, context, conf
+    def __init__(self, procedure, context: dict, conf: PrintSettings):
+        self.procedure, self.conf = procedure, conf
+        self.town = context.get("SITENAME", "")
+        self.author = context.get("AUTHOR", "")
+        self.built = context.get("build_date")
         procedure.flyer_web = web_address(conf.public_url, procedure.url)
-        self.base_url = conf.public_url + procedure.flyer_url
-        self._html: dict[int, str] = {}
-        self.key = make_key(engine_version(), self.html_at(0), *self._stylesheets())
+        self._content: dict[int, FlyerContent] = {}
+        self._data: dict[int, str] = {}
+        self.key = make_key(engine_version(), self.data_at(0))
 
-    def flyer_at(self, level: int):
-        sections = self.procedure.sections
-        return make_flyer(
-            level,
-            self.procedure.documents,
-            self.procedure.steps,
-            who=sections["who"].html if "who" in sections else None,
-            good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
-            public_url=self.conf.public_url,
-            page=self.procedure.url,
-        )
-
-    def html_at(self, level: int) -> str:
-        if level not in self._html:
-            self.procedure.flyer = self.flyer_at(level)
-            self._html[level] = self.template.render(
-                {
-                    **self.context,
-                    "output_file": self.procedure.flyer_save_as,
-                    "url": self.procedure.flyer_url,
-                    "procedure": self.procedure,
-                }
+    def content_at(self, level: int) -> FlyerContent:
+        if level not in self._content:
+            self._content[level] = flyer_content(
+                self.procedure, level, self.conf.public_url, self.town, self.author, self.built
             )
-        return self._html[level]
+        return self._content[level]
 
-    def _stylesheets(self) -> list[bytes]:
-        found = []
-        for href in _STYLESHEET.findall(self.html_at(0)):
-            url = urljoin(self.base_url, href)
-            try:
-                found.append(local_path(url, self.conf.mounts).read_bytes())
-            except RefusedURL:
-                found.append(href.encode())
-        return found
+    def data_at(self, level: int) -> str:
+        """The Typst template's input at ``level`` (what the cache key and the PDF depend on)."""
+        if level not in self._data:
+            self._data[level] = typst_input(self.content_at(level))
+        return self._data[level]
 
     @property
     def source(self) -> str:
@@ -122,11 +94,8 @@ class FlyerJob:
     def settle(self, result: Fitted) -> FlyerOutcome:
         """Set what the flyer page shows and the PDF's size; write the PDF; return what the
         build warning needs."""
-        flyer = self.procedure.flyer = self.flyer_at(result.level)
+        flyer = self.procedure.flyer_content = self.content_at(result.level)
         self.procedure.pdf_size = len(result.pdf)
-        # The flyer page's HTML, when it was rendered at this level: the procedures generator
-        # writes it as it is instead of rendering the same template a second time.
-        self.procedure.flyer_html = self._html.get(result.level)
         target = self.conf.output / self.procedure.pdf_save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_bytes() != result.pdf:
@@ -164,10 +133,8 @@ def render_all(generator, settings: dict) -> dict:
     """Fit, render (or take from the cache) every flyer and the booklet; return the stats."""
     conf = read_settings(settings)
     cache = PdfCache(conf.cache)
-    template = generator.get_template("flyer")
-    jobs = [
-        FlyerJob(p, template, generator.context, conf) for p in procedures_in_theme_order(generator)
-    ]
+    context = {**generator.settings, **generator.context}
+    jobs = [FlyerJob(p, context, conf) for p in procedures_in_theme_order(generator)]
     fitted: dict[int, Fitted] = {}
     misses = []
     for index, job in enumerate(jobs):
@@ -182,8 +149,8 @@ def render_all(generator, settings: dict) -> dict:
     if misses:
         from .work import Flyer, fit_flyers
 
-        flyers = [Flyer(jobs[i].html_at, jobs[i].base_url) for i in misses]
-        results = fit_flyers(flyers, LEVELS, conf.mounts, conf.workers)
+        flyers = [Flyer(jobs[i].data_at) for i in misses]
+        results = fit_flyers(flyers, LEVELS, conf.workers)
         for index, result in zip(misses, results, strict=True):
             record = {
                 "level": result.level,

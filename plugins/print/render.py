@@ -1,151 +1,82 @@
-"""WeasyPrint: lay out a flyer, measure its overflow, write PDFs. No Pelican here.
+"""Typst: lay a flyer out, measure it, write its PDF; merge the booklet. No Pelican here.
 
-Every render goes through :class:`fetcher.LocalFetcher` (no network) and the same options, so
-two builds give byte-identical PDFs: WeasyPrint writes no date unless the HTML declares one
-(``<meta name="dcterms.modified">``, the build date) and the file identifier is a hash of the
-PDF's own objects.
+A flyer is its :class:`content.FlyerContent` as JSON (:func:`typst_input`), compiled with
+``flyer.typ`` by one :class:`typst.Compiler` per process (fonts read once). No network and no
+system font discovery: the fonts are DejaVu's folder (:data:`options.FONT_PATHS`) and the fonts
+built into Typst. Two builds give the same bytes: the PDF's date is fixed
+(:data:`options.TIMESTAMP`) and Typst derives the rest from the content. PDFs are tagged
+PDF/UA-1 (title, language, structure for screen readers).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+import json
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urljoin
+from functools import cache
 
 import pikepdf
-from weasyprint import CSS, HTML, LOGGER, Document
-from weasyprint.css.media_queries import evaluate_media_query
-from weasyprint.text.fonts import FontConfiguration
+import typst
 
-from .fetcher import LocalFetcher
-from .options import PDF_OPTIONS, SAFETY_MM
-from .paths import RefusedURL, local_path
+from .content import FlyerContent
+from .markup import escape, to_typst
+from .options import (
+    FONT_PATHS,
+    MARGIN_Y_MM,
+    PAGE_HEIGHT_MM,
+    PDF_STANDARDS,
+    SAFETY_MM,
+    TEMPLATE,
+    TIMESTAMP,
+)
 
-PX_PER_MM = 96 / 25.4
 A4_POINTS = (595.28, 841.89)
+ROOM_MM = PAGE_HEIGHT_MM - 2 * MARGIN_Y_MM
+"""Height of a page's text area."""
 
 
-def layout(html: str, base_url: str, mounts: Mapping[str, Path]) -> Document:
-    """Lay ``html`` out for print, reading only the site's own files.
-
-    The stylesheets it links are parsed once per process, not once per flyer (a sixth of a
-    layout's time): the ``<link>`` elements are taken out of the parsed page and the same
-    stylesheets given to WeasyPrint already parsed (same PDF bytes, tested).
-    """
-    fetcher = LocalFetcher(mounts)
-    source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    sheets = [_stylesheet(url, mounts) for url in _take_linked_stylesheets(source, base_url)]
-    sheets = [sheet for sheet in sheets if sheet is not None]
-    return source.render(stylesheets=sheets, font_config=_FONTS, **PDF_OPTIONS)
+_NOT_TEXT = {"layout", "slug", "phone_uri", "cut", "level", "recto_verso", "abridged", "many"}
+_HTML = {"documents", "steps", "who", "good_to_know"}
 
 
-_FONTS = FontConfiguration()
-_SHEETS: dict[tuple, CSS] = {}
+def typst_input(content: FlyerContent) -> str:
+    """The flyer as the Typst template reads it: JSON where every text is Typst markup, escaped
+    (``markup.py``): inline HTML turned into markup, plain text made literal."""
+
+    def text(value, convert):
+        if isinstance(value, str):
+            return convert(value)
+        if isinstance(value, list | tuple):
+            return [text(v, convert) for v in value]
+        if isinstance(value, dict):
+            return {k: v if k in _NOT_TEXT else text(v, convert) for k, v in value.items()}
+        return value
+
+    data = {
+        key: value if key in _NOT_TEXT else text(value, to_typst if key in _HTML else escape)
+        for key, value in content.as_dict().items()
+    }
+    # The PDF's metadata: plain strings, not markup.
+    data["pdf_title"] = f"{content.title} – fiche pratique – {content.town}"
+    data["pdf_author"] = content.author
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _take_linked_stylesheets(source: HTML, base_url: str) -> list[str]:
-    """Remove from the parsed page the ``<link rel=stylesheet>`` that apply to print, as
-    WeasyPrint would read them (media, type, alternate), and return their URLs in order."""
-    found = []
-    for parent in source.etree_element.iter():
-        for element in list(parent):
-            if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] != "link":
-                continue
-            rels = element.get("rel", "").lower().split()
-            if "stylesheet" not in rels or "alternate" in rels or not element.get("href"):
-                continue
-            if element.get("type", "text/css").split(";", 1)[0].strip() != "text/css":
-                continue
-            media = [m.strip() for m in (element.get("media", "").strip() or "all").split(",")]
-            parent.remove(element)
-            if evaluate_media_query(media, "print"):
-                found.append(urljoin(base_url, element.get("href").strip()))
-    return found
+@cache
+def _compiler() -> typst.Compiler:
+    """One compiler per process: fonts and the template read once, layouts memoised."""
+    fonts = typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=True,
+        font_paths=[p for p in FONT_PATHS if p.is_dir()],
+    )
+    return typst.Compiler(
+        str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=fonts, ignore_system_fonts=True
+    )
 
 
-def _stylesheet(url: str, mounts: Mapping[str, Path]) -> CSS | None:
-    """The parsed stylesheet at ``url``, kept for this process while its bytes are the same;
-    None when it is not one of the site's files (WeasyPrint, too, goes on without it)."""
-    try:
-        data = local_path(url, mounts).read_bytes()
-    except (RefusedURL, OSError) as error:
-        LOGGER.error("Failed to load stylesheet at %s: %s: %s", url, type(error).__name__, error)
-        return None
-    key = (url, data, tuple(sorted((k, str(v)) for k, v in mounts.items())))
-    if key not in _SHEETS:
-        fetcher = LocalFetcher(mounts)
-        _SHEETS[key] = CSS(string=data, base_url=url, url_fetcher=fetcher, font_config=_FONTS)
-    return _SHEETS[key]
-
-
-def overflow_mm(document: Document) -> float:
-    """How much the content goes beyond one page minus SAFETY_MM; 0 or less means it fits.
-
-    Measured on WeasyPrint's own layout: the bottom of the lowest line on every page, summed,
-    against the height of the page's content area.
-    """
-    used = sum(_used_height(page) for page in document.pages)
-    return round((used - _room(document)) / PX_PER_MM, 1)
-
-
-def _room(document: Document) -> float:
-    return document.pages[0]._page_box.height - SAFETY_MM * PX_PER_MM
-
-
-def fits(document: Document, pages: int = 1) -> bool:
-    """True when the flyer takes at most ``pages`` pages and its last one keeps SAFETY_MM free
-    (browsers lay text out a little differently)."""
-    if len(document.pages) > pages:
-        return False
-    return _used_height(document.pages[-1]) <= _room(document)
-
-
-def parts_mm(document: Document) -> dict[str, float]:
-    """Height of each element marked ``data-part`` (summed over pages), in mm, rounded."""
-    heights: dict[str, float] = {}
-    for page in document.pages:
-        spans: dict[str, list[float]] = {}
-        _part_spans(page._page_box, spans)
-        for name, (top, bottom) in spans.items():
-            heights[name] = heights.get(name, 0.0) + (bottom - top) / PX_PER_MM
-    return {name: round(value, 1) for name, value in sorted(heights.items())}
-
-
-def _part_spans(box, spans: dict[str, list[float]]) -> None:
-    element = getattr(box, "element", None)
-    name = element.get("data-part") if element is not None and hasattr(element, "get") else None
-    if name and hasattr(box, "position_y"):
-        top, bottom = box.position_y, box.position_y + box.margin_height()
-        span = spans.setdefault(name, [top, bottom])
-        span[0], span[1] = min(span[0], top), max(span[1], bottom)
-        return
-    for child in getattr(box, "children", ()):
-        _part_spans(child, spans)
-
-
-def _used_height(page) -> float:
-    """Height taken by the content on ``page``, from the top of its content area: the lowest
-    border edge of a box ending on this page (a box split across pages, which WeasyPrint
-    stretches to the page's end, does not count; the lines in it do)."""
-    page_box = page._page_box
-    top = page_box.content_box_y()
-    end = top + page_box.height - 0.5
-    bottoms = [b for b in _bottoms(page_box.children[0]) if b < end]
-    return max(bottoms, default=top) - top
-
-
-def _bottoms(box):
-    """Bottom border edges of ``box`` and of every box in it."""
-    if hasattr(box, "position_y") and hasattr(box, "margin_height"):
-        yield box.position_y + box.margin_height() - (box.margin_bottom or 0)
-    for child in getattr(box, "children", ()):
-        yield from _bottoms(child)
-
-
-def write_pdf(document: Document) -> bytes:
-    return document.write_pdf(**PDF_OPTIONS)
+def _query(compiler: typst.Compiler, label: str) -> list:
+    return json.loads(compiler.query(f"<{label}>", field="value", format="json"))
 
 
 @dataclass(frozen=True)
@@ -154,29 +85,52 @@ class Layout:
 
     pages: int
     overflow_mm: float
+    """How far the flyer goes past one page minus SAFETY_MM; 0 or less: it fits on one side."""
     fits: bool
-    pdf: bytes | None
-    """The PDF when the level fits or it is the last one to try (``keep``); otherwise None:
-    writing a PDF nobody keeps costs a third of a layout."""
+    pdf: bytes
     parts_mm: dict[str, float]
-    """Height of each marked part (see :func:`parts_mm`); measured at level 0 only."""
+    """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) on the
+    sheet, in mm; measured at level 0 only."""
 
 
-def lay_out_level(
-    html: str,
-    base_url: str,
-    mounts: Mapping[str, Path],
-    keep: bool,
-    pages: int = 1,
-    measure: bool = False,
-) -> Layout:
-    """Lay one level of a flyer out, check it takes at most ``pages`` pages, and write its PDF
-    when it fits or ``keep``; ``measure``: also the height of its parts."""
-    document = layout(html, base_url, mounts)
-    fitting = fits(document, pages)
-    pdf = write_pdf(document) if fitting or keep else None
-    parts = parts_mm(document) if measure else {}
-    return Layout(len(document.pages), overflow_mm(document), fitting, pdf, parts)
+def compile_pdf(data: str) -> bytes:
+    """The flyer's PDF (tagged PDF/UA-1, fixed date)."""
+    return _compiler().compile(
+        format="pdf", pdf_standards=PDF_STANDARDS, timestamp=TIMESTAMP, sys_inputs={"data": data}
+    )
+
+
+def _height(start: dict, end: dict) -> float:
+    """Height between two marks, over as many pages as it takes, in mm."""
+    if start["page"] == end["page"]:
+        return end["y"] - start["y"]
+    first = MARGIN_Y_MM + ROOM_MM - start["y"]
+    return first + (end["page"] - start["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
+
+
+def lay_out_level(data: str, pages: int = 1, measure: bool = False) -> Layout:
+    """Lay one level of a flyer out (``data``: :func:`typst_input`) and write its PDF; say
+    whether it takes at most ``pages`` pages and keeps SAFETY_MM free at the foot of its last
+    page (the printable page, laid out by a browser, takes a little more room); ``measure``:
+    also the height of its parts. (Writing the PDF costs a quarter of the layout: a level that
+    does not fit is not laid out a second time without it.)"""
+    pdf = compile_pdf(data)
+    compiler = _compiler()
+    end = _query(compiler, "flyer-end")[0]
+    used = (end["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
+    overflow = round(used - (ROOM_MM - SAFETY_MM), 1)
+    last_used = end["y"] - MARGIN_Y_MM
+    fitting = end["page"] <= pages and last_used <= ROOM_MM - SAFETY_MM
+    parts: dict[str, float] = {}
+    if measure:
+        starts: dict[str, dict] = {}
+        for mark in _query(compiler, "flyer-part"):
+            if mark["edge"] == "start":
+                starts[mark["name"]] = mark
+            elif mark["name"] in starts:
+                height = _height(starts.pop(mark["name"]), mark)
+                parts[mark["name"]] = round(parts.get(mark["name"], 0) + height, 1)
+    return Layout(end["page"], overflow, fitting, pdf, parts)
 
 
 def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") -> bytes:
@@ -184,11 +138,10 @@ def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") 
     recto-verso flyer that would start on the back of a sheet, so that printed double-sided
     every flyer is a sheet of its own.
 
-    Merged from the flyers' own PDFs (pikepdf, i.e. qpdf), not laid out again: memory grows with
-    the PDFs' bytes, not with WeasyPrint's page boxes (4.9 GB for 1,000 flyers), and a booklet
-    after one edit costs a merge (2 s for 1,000 pages; pypdf took 18 s), not a layout of every
-    flyer. The merged file is not tagged (its pages keep their content; each flyer's own PDF is
-    the tagged one). Deterministic: no date, and the file identifier is derived from the content.
+    Merged from the flyers' own PDFs (pikepdf, i.e. qpdf), not laid out again: a booklet after
+    one edit costs a merge (2 s for 1,000 pages), not a layout of every flyer. The merged file
+    is not tagged (its pages keep their content; each flyer's own PDF is the tagged one).
+    Deterministic: no date, and the file identifier is derived from the content.
     """
     booklet = pikepdf.Pdf.new()
     for pdf in pdfs:

@@ -1,19 +1,20 @@
 """Fit many flyers at once: each is laid out at level 0, then at the next level of the layout
 rule while it does not fit, every layout in a pool of processes (one per core).
 
-No Pelican here: a flyer is a function ``level → HTML`` (the template is rendered in this
-process, lazily, only for the levels tried) and its base URL. Results do not depend on the number
-of processes: each flyer's levels are tried in order, and results come back by flyer.
+No Pelican here: a flyer is a function ``level → Typst input`` (``render.typst_input`` of its
+content at that level, made in this process, lazily, only for the levels tried). Results do
+not depend on the number of processes: each flyer's levels are tried in order, and results come
+back by flyer.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import Path
 
 from guichet.workers import worker_count
 
@@ -25,61 +26,62 @@ _PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 @dataclass(frozen=True)
 class Flyer:
-    html_at: Callable[[int], str]
-    base_url: str
+    data_at: Callable[[int], str]
 
 
 def next_level(flyer: Flyer, level: int, levels: int) -> int | None:
-    """The next level whose HTML differs from ``level``'s (a cut may change nothing here)."""
-    html = flyer.html_at(level)
-    return next((n for n in range(level + 1, levels) if flyer.html_at(n) != html), None)
+    """The next level whose flyer differs from ``level``'s (a cut may change nothing here)."""
+    data = flyer.data_at(level)
+    return next((n for n in range(level + 1, levels) if flyer.data_at(n) != data), None)
 
 
 def fit_flyers(
     flyers: Sequence[Flyer],
     levels: int,
-    mounts: Mapping[str, Path],
     workers: int | None = None,
 ) -> list[Fitted]:
     """Every flyer at its first level that fits (or its last level), in the order given."""
     count = worker_count(workers, len(flyers))
     if count == 1:
-        return _fit(flyers, levels, mounts, _run_here)
-    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)) as pool:
-        return _fit(flyers, levels, mounts, pool.submit)
+        return _fit(flyers, levels, _run_here)
+    # Workers are forked from a fresh server process that imported this plugin (and the sys.path
+    # that finds it), never from this one: a process that already compiled with Typst has its
+    # threads, and a fork of it can hang.
+    # Pelican loads plugins without sys.path: the server finds this one by the path added here.
+    if _PLUGINS_DIR not in sys.path:
+        sys.path.append(_PLUGINS_DIR)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["print.render"])
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_init_worker, initargs=(_PLUGINS_DIR,)
+    ) as pool:
+        return _fit(flyers, levels, pool.submit)
 
 
-def _fit(flyers, levels, mounts, submit) -> list[Fitted]:
+def _fit(flyers, levels, submit) -> list[Fitted]:
     overflow: dict[int, float] = {}
     parts: dict[int, dict[str, float]] = {}
     fitted: dict[int, Fitted] = {}
-    running: dict[Future, tuple[int, int, int | None]] = {}
+    running: dict[Future, tuple[int, int]] = {}
 
     def start(index: int, level: int) -> None:
-        flyer = flyers[index]
-        following = next_level(flyer, level, levels)
-        future = submit(
-            lay_out_level,
-            flyer.html_at(level),
-            flyer.base_url,
-            mounts,
-            following is None,
-            PAGES[level],
-            level == 0,
-        )
-        running[future] = (index, level, following)
+        data = flyers[index].data_at(level)
+        future = submit(lay_out_level, data, PAGES[level], level == 0)
+        running[future] = (index, level)
 
     for index in range(len(flyers)):
         start(index, 0)
     while running:
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in done:
-            index, level, following = running.pop(future)
+            index, level = running.pop(future)
             result: Layout = future.result()
             if level == 0:
                 overflow[index] = max(result.overflow_mm, 0.0)
                 parts[index] = result.parts_mm
-            if result.fits or following is None:
+            # The next level is made only now, when this one did not fit.
+            following = None if result.fits else next_level(flyers[index], level, levels)
+            if following is None:
                 fitted[index] = Fitted(
                     level, result.pages, overflow[index], result.pdf, parts[index]
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import unicodedata
 from itertools import chain
 
@@ -33,17 +34,6 @@ def french_sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects it (accents ignored), without locales."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-class Rendered:
-    """A template whose output is already known: the print plugin rendered each flyer page
-    (``procedure.flyer_html``) with the same template and context, to make its PDF."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def render(self, context: dict) -> str:
-        return self.html
 
 
 class ProceduresGenerator(CachingGenerator):
@@ -229,12 +219,30 @@ class ProceduresGenerator(CachingGenerator):
                 ),
             )
 
+    def _flyer_content(self, procedure):
+        """The flyer at level 0 (one side), when the print plugin did not lay it out (it is not
+        in PLUGINS: its module is found beside this plugin's)."""
+        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        if plugins not in sys.path:
+            sys.path.append(plugins)
+        from print.content import flyer_content
+
+        public = (self.settings.get("GUICHET_PUBLIC_URL") or "https://localhost").rstrip("/") + "/"
+        return flyer_content(
+            procedure,
+            0,
+            public,
+            self.settings.get("SITENAME", ""),
+            self.settings.get("AUTHOR", ""),
+            self.context.get("build_date"),
+        )
+
     # -- writing ---------------------------------------------------------------------------
     def generate_output(self, writer):
         def write(save_as, template, url, **objects):
             writer.write_file(
                 save_as,
-                template if isinstance(template, Rendered) else self.get_template(template),
+                self.get_template(template),
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 override_output=True,
@@ -242,13 +250,11 @@ class ProceduresGenerator(CachingGenerator):
                 **objects,
             )
 
-        # With relative URLs, each page's SITEURL differs from the one the print plugin used.
-        reuse_flyers = not self.settings["RELATIVE_URLS"]
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            flyer_html = getattr(procedure, "flyer_html", None) if reuse_flyers else None
-            flyer = Rendered(flyer_html) if flyer_html else "flyer"
-            write(procedure.flyer_save_as, flyer, procedure.flyer_url, procedure=procedure)
+            if getattr(procedure, "flyer_content", None) is None:
+                procedure.flyer_content = self._flyer_content(procedure)
+            write(procedure.flyer_save_as, "flyer", procedure.flyer_url, procedure=procedure)
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
             for part in counter.parts:

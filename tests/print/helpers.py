@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from tests.conftest import ROOT
 
 A4_POINTS = (595.28, 841.89)
+ZWSP = "\u200b"
+"""Where the PDF may break a word too long for a line (plugins/print/markup.py): not text."""
 OPENING_TIME = re.compile(r"\d{1,2} h( \d\d)? à \d{1,2} h")
 
 
@@ -22,7 +24,7 @@ def pdf_reader(data: bytes | Path) -> PdfReader:
 def page_text(reader: PdfReader, index: int = 0) -> str:
     """Text of one page, ligatures unfolded and spaces collapsed."""
     text = unicodedata.normalize("NFKC", reader.pages[index].extract_text())
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", text.replace(ZWSP, ""))
 
 
 def is_a4(reader: PdfReader, index: int = 0, tolerance: float = 2.0) -> bool:

@@ -1,11 +1,11 @@
-"""WeasyPrint reads only the site's own files: everything else is refused, never fetched."""
+"""WeasyPrint (used by tests to print HTML pages) reads only the site's own files: everything else
+is refused, never fetched."""
 
 from __future__ import annotations
 
 import pytest
-from print.fetcher import LocalFetcher
-from print.paths import RefusedURL, local_path
-from print.render import layout
+
+from tests.print.weasy import LocalFetcher, RefusedURL, layout, local_path
 
 
 @pytest.fixture
@@ -64,30 +64,3 @@ def test_a_render_uses_local_css_and_never_the_network(mounts, caplog):
     refused = [r.getMessage() for r in caplog.records if "RefusedURL" in r.getMessage()]
     assert any("cdn.example.com" in m for m in refused)
     assert any("pixel.png" in m for m in refused)
-
-
-def test_linked_stylesheets_parsed_once_give_the_pdf_weasyprint_gives(mounts, tmp_path):
-    """layout() hands WeasyPrint the linked stylesheets already parsed: same bytes as letting
-    WeasyPrint read the <link> itself; a screen-only stylesheet still does not apply."""
-    from print.options import PDF_OPTIONS
-    from weasyprint import HTML
-
-    (tmp_path / "static" / "css" / "ecran.css").write_text("h1 { font-size: 8pt }")
-    html = (
-        '<html lang="fr"><head><title>t</title>'
-        '<link rel="stylesheet" href="/theme/css/fiche.css">'
-        '<link rel="stylesheet" href="/theme/css/ecran.css" media="screen">'
-        '<link rel="alternate stylesheet" href="/theme/css/ecran.css"></head>'
-        "<body><h1>Titre</h1><p>Texte.</p></body></html>"
-    )
-    base = "https://www.example.fr/demarches/x/fiche/"
-    ours = layout(html, base, mounts)
-    h1 = ours.pages[0]._page_box.children[0].children[0].children[0]
-    assert h1.style["font_size"] == pytest.approx(40)
-    theirs = HTML(string=html, base_url=base, url_fetcher=LocalFetcher(mounts)).render(
-        **PDF_OPTIONS
-    )
-    assert ours.write_pdf(**PDF_OPTIONS) == theirs.write_pdf(**PDF_OPTIONS)
-    (tmp_path / "static" / "css" / "fiche.css").write_text("h1 { font-size: 12pt }")
-    changed = layout(html, base, mounts).pages[0]._page_box.children[0].children[0].children[0]
-    assert changed.style["font_size"] == pytest.approx(16)  # a changed file is read again

@@ -1,97 +1,148 @@
-"""WeasyPrint side: overflow measured on the real layout, the fitting loop, the booklet."""
+"""Typst side: the flyer laid out and measured, the fitting loop, the booklet."""
 
 from __future__ import annotations
 
-import pytest
-from print.options import SAFETY_MM
-from print.render import layout, overflow_mm, write_booklet, write_pdf
+from print.content import CounterContent, FlyerContent
+from print.fit import LAYOUTS
+from print.render import compile_pdf, lay_out_level, typst_input, write_booklet
 from print.work import Flyer, fit_flyers
 
 from tests.print.helpers import pdf_reader
 
-BASE = "https://www.example.fr/demarches/x/fiche/"
-PAGE = "<html lang='fr'><title>{title}</title><style>@page {{ size: A4; margin: 10mm }} "
-PAGE += "body {{ margin: 0 }} p {{ margin: 0; height: {mm}mm }}</style>{body}</html>"
-
-
-def page(paragraphs: int, mm: float = 20, title: str = "Fiche") -> str:
-    return PAGE.format(title=title, mm=mm, body="<p>x</p>" * paragraphs)
-
-
-@pytest.mark.parametrize(
-    ("paragraphs", "expected"),
-    [
-        (10, 200 - 277 + SAFETY_MM),  # fits: negative, room left
-        (20, 400 - 277 + SAFETY_MM),  # 400 mm of content on a 277 mm high page
-        (30, 600 - 277 + SAFETY_MM),  # three pages
-    ],
+COUNTER = CounterContent(
+    slug="mairie",
+    name="Mairie",
+    address=("1 place de la Mairie", "12340 Val-d'Aurore"),
+    phone="05 36 49 10 00",
+    phone_uri="tel:+33536491000",
+    email=None,
+    closures=(),
+    hours_caption="Horaires d'ouverture",
+    hours=(("Lundi", "8 h 30 à 12 h"),),
+    closed=("Autres jours", "fermé"),
+    note=None,
 )
-def test_overflow_is_measured_on_the_layout(paragraphs, expected):
-    assert overflow_mm(layout(page(paragraphs), BASE, {})) == pytest.approx(expected, abs=1)
 
 
-def fit_flyer(levels: list[str], workers: int = 1):
-    return fit_flyers([Flyer(levels.__getitem__, BASE)], len(levels), {}, workers)[0]
+def content(count: int = 3, level: int = 0, title: str = "Fiche", **changes) -> FlyerContent:
+    fields = dict(
+        level=level,
+        layout=LAYOUTS[level],
+        recto_verso=level > 0,
+        abridged=False,
+        cut=(),
+        town="Mairie de Val-d'Aurore",
+        author="Mairie",
+        theme="Papiers",
+        title=title,
+        summary="Un résumé.",
+        cost="Gratuit",
+        delay="2 semaines",
+        web="www.val-daurore.fr/demarches/x/",
+        online=None,
+        documents=tuple(f"<p>Pièce numéro {n}</p>" for n in range(count)),
+        steps=("<p>Une étape.</p>",),
+        who=None,
+        good_to_know=None,
+        missing=None,
+        forms=(),
+        many=False,
+        counters=(COUNTER,),
+        verified="1er octobre 2026",
+        edited=None,
+        source=None,
+    )
+    return FlyerContent(**{**fields, **changes})
+
+
+def data(count: int = 3, level: int = 0, **changes) -> str:
+    """A flyer with ``count`` documents at ``level``."""
+    return typst_input(content(count, level, **changes))
+
+
+def test_a_short_flyer_fits_one_side_and_a_long_one_does_not():
+    short = lay_out_level(data(3), pages=1, measure=True)
+    assert short.fits and short.pages == 1 and short.overflow_mm < 0 and short.pdf
+    long = lay_out_level(data(120), pages=1)
+    assert not long.fits and long.pages >= 2 and long.overflow_mm > 100
+
+
+def test_the_overflow_grows_with_the_content():
+    overflows = [lay_out_level(data(n)).overflow_mm for n in (60, 80, 100)]
+    assert overflows == sorted(overflows) and overflows[0] < overflows[2] - 20
+
+
+def test_the_parts_of_level_zero_are_measured():
+    few = lay_out_level(data(3), measure=True).parts_mm
+    many = lay_out_level(data(30), measure=True).parts_mm
+    assert set(few) == {"documents", "steps", "counter:mairie"}
+    assert many["documents"] > few["documents"] + 50
+    assert many["counter:mairie"] == few["counter:mairie"]
+
+
+def fit(levels: list[str], workers: int = 1):
+    return fit_flyers([Flyer(levels.__getitem__)], len(levels), workers)[0]
 
 
 def test_the_first_level_that_fits_is_kept():
     # Level 0 must fit one page; the next levels (recto-verso) may take two.
-    fitted = fit_flyer([page(20), page(30), page(25), page(5)])
-    assert fitted.level == 2 and fitted.pages == 2
-    assert fitted.overflow_mm == pytest.approx(400 - 277 + SAFETY_MM, abs=1)
+    fitted = fit([data(60, 0), data(200, 1), data(60, 2), data(3, 3)])
+    assert fitted.level == 2 and fitted.pages == 2 and fitted.overflow_mm > 0
     assert len(pdf_reader(fitted.pdf).pages) == 2
 
 
-def test_a_one_page_flyer_stays_at_level_zero():
-    fitted = fit_flyer([page(10), page(5)])
+def test_a_one_side_flyer_stays_at_level_zero():
+    fitted = fit([data(3, 0), data(3, 1)])
     assert fitted.level == 0 and fitted.pages == 1 and fitted.overflow_mm == 0
 
 
 def test_when_nothing_fits_the_last_level_is_printed_and_said_to_be_too_long():
-    fitted = fit_flyer([page(30), page(40), page(35)])
-    assert fitted.level == 2 and fitted.pages == 3 and fitted.overflow_mm > 300
-    assert len(pdf_reader(fitted.pdf).pages) == 3
+    fitted = fit([data(200, 0), data(200, 1), data(180, 2)])
+    assert fitted.level == 2 and fitted.pages > 2
+    assert len(pdf_reader(fitted.pdf).pages) == fitted.pages
 
 
 def test_a_level_identical_to_the_previous_one_is_not_laid_out_again():
-    fitted = fit_flyer([page(20), page(20), page(20)])  # no cut changes anything: the last
-    assert fitted.level == 0 and fitted.pages == 2  # distinct level, 0, is printed
-
-
-def test_the_parts_of_level_zero_are_measured():
-    html = PAGE.format(
-        title="F", mm=20, body='<div data-part="documents"><p>x</p><p>x</p></div><p>y</p>'
-    )
-    fitted = fit_flyer([html])
-    assert fitted.parts_mm == {"documents": pytest.approx(40, abs=0.5)}
+    same = data(60, 0)
+    fitted = fit([same, same, same])  # nothing changes: level 0 is printed, on 2 pages
+    assert fitted.level == 0 and fitted.pages == 2
 
 
 def test_many_flyers_in_two_processes_give_the_same_pdfs_in_the_same_order():
     sets = [
-        [page(20, title=f"F{n}"), page(24 + 2 * n, title=f"F{n}"), page(5, title=f"F{n}")]
+        [data(60, 0, title=f"F{n}"), data(30 + 30 * n, 1, title=f"F{n}"), data(3, 2, title=f"F{n}")]
         for n in range(4)
     ]
-    flyers = [Flyer(levels.__getitem__, BASE) for levels in sets]
-    alone = fit_flyers(flyers, 3, {}, workers=1)
-    together = fit_flyers(flyers, 3, {}, workers=2)
+    flyers = [Flyer(levels.__getitem__) for levels in sets]
+    alone = fit_flyers(flyers, 3, workers=1)
+    together = fit_flyers(flyers, 3, workers=2)
     assert together == alone
-    assert [f.level for f in alone] == [1, 1, 2, 2]  # 24 and 26 paragraphs fit 2 pages, not 28
+    assert [f.level for f in alone] == [1, 1, 2, 2]  # 30 and 60 documents fit 2 pages, not 90
     titles = [pdf_reader(f.pdf).metadata.title for f in together]
-    assert titles == ["F0", "F1", "F2", "F3"]
+    assert titles == [f"F{n} – fiche pratique – Mairie de Val-d'Aurore" for n in range(4)]
+
+
+def test_same_flyer_same_bytes_tagged_ua1():
+    first, second = compile_pdf(data(5)), compile_pdf(data(5))
+    assert first == second
+    assert b"pdfuaid:part" in first or b"pdfuaid" in first
+    reader = pdf_reader(first)
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
 
 
 def test_booklet_starts_a_recto_verso_flyer_on_the_front_of_a_sheet():
-    one = write_pdf(layout("<html lang='fr'><p>Une face</p>", BASE, {}))
-    two = write_pdf(layout(page(20), BASE, {}))
-    assert len(pdf_reader(two).pages) == 2
+    one = compile_pdf(data(1, title="Une face"))
+    two = compile_pdf(data(60, 1, title="Deux faces"))
+    assert len(pdf_reader(one).pages) == 1 and len(pdf_reader(two).pages) == 2
     reader = pdf_reader(write_booklet([one, two, one, one, two], "Fiches", "Mairie"))
     texts = [p.extract_text().strip() for p in reader.pages]
-    assert len(texts) == 8 and texts[1] == "" and texts[0] == "Une face"  # blank, then 2 + 2
-    assert texts[4] == texts[5] == "Une face" and texts[6] != ""  # page 7 starts a sheet
+    assert len(texts) == 8 and texts[1] == "" and "Une face" in texts[0]  # blank, then 2 + 2
+    assert "Une face" in texts[4] and "Une face" in texts[5] and "Deux faces" in texts[6]
 
 
 def test_booklet_keeps_every_page_in_order_with_its_own_title():
-    pdfs = [write_pdf(layout(f"<html lang='fr'><p>Fiche {n}</p>", BASE, {})) for n in range(3)]
+    pdfs = [compile_pdf(data(1, title=f"Fiche {n}")) for n in range(3)]
     booklet = write_booklet(pdfs, "Toutes les fiches", "Mairie")
     reader = pdf_reader(booklet)
     assert len(reader.pages) == 3

@@ -17,7 +17,8 @@ MARKER = re.compile(r"^(\d+\.|•)$")
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\S+", text.replace("\u00a0", " ").replace("\u202f", " "))
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
+    return re.findall(r"\S+", text)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -38,7 +38,7 @@ CLOSURES = """Fermetures: 24/12/2026 au 02/01/2027 : congés
 def test_a_counter_that_gains_closures_gives_one_warning_naming_it(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests/site/fixtures/small", content)
-    for k in (22, 23, 24):  # documents: each flyer still fits on one side, barely
+    for k in (29, 30, 31):  # documents: each flyer still fits on one side, barely
         documents = "\n".join(f"- Pièce numéro {n} à apporter au guichet" for n in range(k))
         text = PROCEDURE.format(k=k, documents=documents)
         (content / "demarches" / f"essai-{k}.md").write_text(text, encoding="utf-8")
@@ -59,7 +59,7 @@ def test_a_counter_that_gains_closures_gives_one_warning_naming_it(tmp_path):
         "« Mairie de Test »" in warning and "3 fiches qui l'indiquent ne tiennent plus" in warning
     )
     assert "6 fermetures à venir" in warning and "il a grandi de" in warning
-    for k in (22, 23, 24):
+    for k in (29, 30, 31):
         assert f"content/demarches/essai-{k}.md" in warning
     assert "raccourcissez" not in warning.lower()
     third = run_build(content, out, cache)  # nothing changed: the same single warning

@@ -30,16 +30,11 @@ def print_procedure_in_chromium(browser, site, slug: str) -> bytes:
 
 
 def print_procedure_in_weasyprint(site, slug: str) -> bytes:
-    """The page as WeasyPrint prints it, stylesheets in the page's own order (the print
-    plugin's pre-parsed sheets are for flyers, whose page has no ``<style>``)."""
-    from print.fetcher import LocalFetcher
-    from weasyprint import HTML
+    from tests.print.weasy import print_page
 
     html = (site / "demarches" / slug / "index.html").read_text(encoding="utf-8")
-    fetcher = LocalFetcher({f"{ORIGIN}/": site})
-    return HTML(
-        string=html, base_url=f"{ORIGIN}/demarches/{slug}/", url_fetcher=fetcher
-    ).write_pdf()
+    base = f"{ORIGIN}/demarches/{slug}/"
+    return print_page(html, base, {f"{ORIGIN}/": site})
 
 
 def check_procedure_on_paper(pdf: bytes, source, content) -> None:

@@ -1,0 +1,214 @@
+"""What a flyer says, once: :class:`FlyerContent`, built from a procedure at one level of the
+layout rule (``fit.py``). The flyer page (``flyer.html``, Jinja) and the PDF (``flyer.typ``,
+Typst) both render this structure and nothing else, so paper and screen say the same words
+(tested: ``tests/print/test_same_text.py``).
+
+Pure apart from reading the procedure's objects: no Pelican, no engine. Inline text (documents,
+steps, free text) stays sanitised HTML here, link targets already written out; each renderer
+turns it into its own markup (``markup.py`` for Typst).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from procedures.dates import format_date_fr
+
+from .fit import Flyer, make_flyer, web_address
+
+APPOINTMENT_CAPTION = ", uniquement sur rendez-vous"
+CALL_FOR_APPOINTMENT = "Appelez le guichet pour prendre rendez-vous."
+
+
+@dataclass(frozen=True)
+class FormLine:
+    """A form to download, as the flyer prints it."""
+
+    text: str
+    info: str
+    printed: str
+
+
+@dataclass(frozen=True)
+class CounterContent:
+    """One counter on a flyer: always all of it (a resident with the paper alone must find the
+    counter open)."""
+
+    slug: str
+    name: str
+    address: tuple[str, ...]
+    phone: str
+    phone_uri: str
+    email: str | None
+    closures: tuple[str, ...]
+    """« 24 décembre 2026 : Réveillon », already written out."""
+    hours_caption: str
+    hours: tuple[tuple[str, str], ...]
+    """(day(s), hours) rows: « Lundi » / « 8 h 30 à 12 h et 13 h 30 à 17 h »."""
+    closed: tuple[str, str] | None
+    """The « Autres jours : fermé » row, when some days are closed."""
+    note: str | None
+    """« Appelez le guichet pour prendre rendez-vous. » when no day has set hours."""
+
+
+@dataclass(frozen=True)
+class FlyerContent:
+    """Everything one flyer prints, at one level of the layout rule."""
+
+    level: int
+    layout: str
+    recto_verso: bool
+    abridged: bool
+    cut: tuple[str, ...]
+    town: str
+    author: str
+    theme: str
+    title: str
+    summary: str
+    cost: str
+    delay: str
+    web: str
+    online: str | None
+    documents: tuple[str, ...]
+    steps: tuple[str, ...]
+    who: str | None
+    good_to_know: str | None
+    missing: str | None
+    """What to say when a procedure lists no documents or no steps."""
+    forms: tuple[FormLine, ...]
+    many: bool
+    """Three counters or more: the compact layout."""
+    counters: tuple[CounterContent, ...]
+    verified: str
+    edited: str | None
+    source: str | None
+    """The national source line (service-public.fr), when the procedure comes from one."""
+
+    @property
+    def rule(self) -> str:
+        """What the layout rule did to this flyer, in French ("" at level 0)."""
+        return Flyer(
+            self.level, self.documents, self.steps, self.who, self.good_to_know, self.cut
+        ).rule
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _bare(url: str) -> str:
+    return url.replace("https://", "").replace("http://", "")
+
+
+def _hours(counter, many: bool) -> tuple[tuple[str, str], ...]:
+    days = [day for day in counter.data.hours.days if day.is_open]
+
+    def text(day) -> str:
+        return " et ".join(r.text for r in day.ranges) if day.ranges else day.text
+
+    if not many:
+        return tuple((day.day.capitalize(), text(day)) for day in days)
+    grouped: dict[str, list[str]] = {}
+    for day in days:
+        grouped.setdefault(text(day), []).append(day.day)
+    # Many counters: days with the same hours on one line (« Lundi, mercredi, jeudi »).
+    return tuple((", ".join(names).capitalize(), hours) for hours, names in grouped.items())
+
+
+def counter_content(counter, many: bool) -> CounterContent:
+    data = counter.data
+    closed = [day for day in data.hours.days if not day.is_open]
+    closed_row = None
+    if data.hours.open_days and closed:
+        closed_row = (closed[0].day.capitalize() if len(closed) == 1 else "Autres jours", "fermé")
+    return CounterContent(
+        slug=counter.slug,
+        name=counter.title,
+        address=tuple(data.address.lines),
+        phone=data.phone.display,
+        phone_uri=data.phone.uri,
+        email=data.email or None,
+        closures=tuple(f"{c.text.capitalize()} : {c.reason}" for c in counter.upcoming_closures),
+        hours_caption="Horaires d'ouverture"
+        + (APPOINTMENT_CAPTION if data.hours.appointment else ""),
+        hours=_hours(counter, many),
+        closed=closed_row,
+        note=None if data.hours.open_days else CALL_FOR_APPOINTMENT,
+    )
+
+
+def _missing(documents, steps) -> str | None:
+    if documents and steps:
+        return None
+    if not (documents or steps):
+        what = "Les pièces et les étapes"
+    else:
+        what = "Les pièces à fournir" if not documents else "Les étapes"
+    return (
+        what + " dépendent de votre situation : lisez le détail sur {web} ou demandez au guichet."
+    )
+
+
+def flyer_of(procedure, level: int, public_url: str) -> Flyer:
+    """The fit rule's content of ``procedure`` at ``level`` (free text cut or not)."""
+    sections = procedure.sections
+    return make_flyer(
+        level,
+        procedure.documents,
+        procedure.steps,
+        who=sections["who"].html if "who" in sections else None,
+        good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
+        public_url=public_url,
+        page=procedure.url,
+    )
+
+
+def flyer_content(
+    procedure,
+    level: int,
+    public_url: str,
+    town: str,
+    author: str,
+    built: date | None = None,
+) -> FlyerContent:
+    """What the flyer of ``procedure`` prints at ``level`` of the layout rule."""
+    flyer = flyer_of(procedure, level, public_url)
+    data = procedure.data
+    web = web_address(public_url, procedure.url)
+    many = len(procedure.counters) >= 3
+    missing = _missing(flyer.documents, flyer.steps)
+    national = data.national
+    source = None
+    if national:
+        source = (
+            f"Source : service-public.fr (DILA), fiche {national.id} mise à jour le "
+            f"{format_date_fr(national.updated)} · {_bare(national.url)}"
+        )
+    forms = getattr(procedure, "forms", None) or ()
+    return FlyerContent(
+        level=level,
+        layout=flyer.layout,
+        recto_verso=flyer.recto_verso,
+        abridged=flyer.abridged,
+        cut=flyer.cut,
+        town=town,
+        author=author,
+        theme=procedure.theme.label,
+        title=procedure.title,
+        summary=data.summary,
+        cost=data.cost,
+        delay=data.delay,
+        web=web,
+        online=_bare(data.online_service) if data.online_service else None,
+        documents=flyer.documents,
+        steps=flyer.steps,
+        who=flyer.who,
+        good_to_know=flyer.good_to_know,
+        missing=missing.format(web=web) if missing else None,
+        forms=tuple(FormLine(f.text, f.info, f.printed) for f in forms),
+        many=many,
+        counters=tuple(counter_content(c, many) for c in procedure.counters),
+        verified=format_date_fr(data.verified),
+        edited=format_date_fr(built) if built else None,
+        source=source,
+    )
