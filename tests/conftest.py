@@ -103,3 +103,25 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def pelican_signals():
+    """Pelican's signals given back as they were: a build run inside the test's process connects
+    the plugins' receivers to these module-level signals, where they would act in every later
+    test of that process (the minify writer's tests, say)."""
+    import weakref
+
+    import blinker
+    from pelican import signals
+
+    named = [s for s in vars(signals).values() if isinstance(s, blinker.Signal)]
+    before = {id(s): set(s.receivers) for s in named}
+    yield
+    for signal in named:
+        for key in set(signal.receivers) - before[id(signal)]:
+            receiver = signal.receivers.get(key)
+            if isinstance(receiver, weakref.ref):
+                receiver = receiver()
+            if receiver is not None:
+                signal.disconnect(receiver)

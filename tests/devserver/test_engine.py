@@ -28,7 +28,7 @@ def pages(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def town(tmp_path, monkeypatch):
+def town(tmp_path, monkeypatch, pelican_signals):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

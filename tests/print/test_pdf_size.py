@@ -5,7 +5,9 @@ from __future__ import annotations
 from tests.conftest import BUILD_DATE_EPOCH, ROOT
 
 
-def test_pdf_size_is_set_before_procedure_pages_are_written(small_site, tmp_path, monkeypatch):
+def test_pdf_size_is_set_before_procedure_pages_are_written(
+    small_site, tmp_path, monkeypatch, pelican_signals
+):
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
