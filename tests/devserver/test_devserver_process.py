@@ -8,19 +8,14 @@ import os
 import re
 import shutil
 import signal
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from guichet.messages import devserver as msg
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build
+from tests.conftest import ROOT, run_build
+from tests.devserver_run import Devserver
 
 MONDAY_AT_9 = re.compile(r"Lundi(</th>)?<td>De 9")
 """The mairie's Monday row once its hours start at 9 (end tags kept or not by the minifier)."""
@@ -29,45 +24,6 @@ SETTINGS = """import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F403
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Devserver:
-    def __init__(self, settings: Path, content: Path, output: Path, cache: Path):
-        self.port = free_port()
-        env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "PYTHONUNBUFFERED": "1"}
-        command = [sys.executable, "-m", "guichet", "devserver", "--settings", str(settings)]
-        command += ["--content", str(content), "--output", str(output), "--cache", str(cache)]
-        command += ["--port", str(self.port)]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    def wait_for(self, text: str, after: int = 0, timeout: float = 180) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for index, line in enumerate(self.lines[after:], start=after):
-                if text in line:
-                    return index + 1
-            assert self.process.poll() is None, "".join(self.lines)
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never printed:\n" + "".join(self.lines))
-
-    def get(self, path: str) -> bytes:
-        url = f"http://127.0.0.1:{self.port}{path}"
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read()
 
 
 def html_pages(folder: Path) -> dict[str, bytes]:
