@@ -1,6 +1,6 @@
 """Print the CSP source of the stylesheet written into every page; --write puts it in
 deploy/nginx.conf's style-src (run it after any change to theme/static/css/guichet.css; the
-test tests/deploy/test_csp_hash.py fails until then).
+tests in tests/deploy/test_nginx.py fail until then).
 
     .venv/bin/python tools/csp-hash.py [--write]
 """
