@@ -20,10 +20,13 @@ lowercase ASCII keys, a string for a one-line value, a list of lines otherwise.
 from __future__ import annotations
 
 import difflib
+import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from guichet.messages import procedures as msg
 
@@ -37,7 +40,10 @@ VALUE_LINES_KEY = "guichet-value-lines"
 """Metadata key of ``{field key: [line of each of its lines]}`` (hours: the bad line's number)."""
 PROBLEMS_KEY = "guichet-problems"
 """Metadata key of the header's problems: ``[(line, message, hint, field)]``."""
-SIDE_KEYS = frozenset({LINES_KEY, VALUE_LINES_KEY, PROBLEMS_KEY})
+RULES_KEY = "guichet-rules"
+"""Which rules read the file (:func:`rules_stamp`): a reading kept in Pelican's content cache
+under other rules is read again."""
+SIDE_KEYS = frozenset({LINES_KEY, VALUE_LINES_KEY, PROBLEMS_KEY, RULES_KEY})
 
 _FIELD = re.compile(r"^(?P<name>[^\W\d_][\w-]*)[ \t]*:(?P<value>.*)$")
 _NAME_ONLY = re.compile(r"^(?P<name>[^\W\d_][\w-]*)(?:[ \t]+(?P<value>\S.*))?$")
@@ -254,6 +260,7 @@ def _fields_in_body(lines: list[str], start: int, known: Collection[str], label)
     """Lines of the first body paragraph that look like a field: they would be published as
     text (usually a blank line or a typo cut them off the header)."""
     problems = []
+    strangers = []  # field-like lines with a name of no field: what cut the header off, if any
     index = start
     while index < len(lines) and lines[index].strip():
         line = lines[index].strip()
@@ -269,7 +276,14 @@ def _fields_in_body(lines: list[str], start: int, known: Collection[str], label)
                         label(guess),
                     )
                 )
+            elif not problems:
+                strangers.append((index + 1, match.group("name")))
         index += 1
+    if problems:  # the header was cut off there: say which name no field has
+        names = ", ".join(sorted({label(key) for key in known}))
+        for number, name in strangers:
+            hint = msg.UNKNOWN_FIELD_HINT_NO_SUGGESTION.format(known=names)
+            problems.append(HeaderProblem(number, msg.UNKNOWN_FIELD_CUT.format(field=name), hint))
     return problems
 
 
@@ -280,9 +294,22 @@ def metadata(fields: dict[str, Field]) -> dict[str, str | list[str]]:
     }
 
 
+@functools.cache
+def rules_stamp() -> str:
+    """A digest of the code that turns a file's text into fields and HTML (this module, the
+    list rules, the Pelican reader): Pelican's content cache is keyed by the file's bytes only,
+    so an unchanged file read under older rules must not keep what those rules made of it."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("header.py", "lists.py", "reader.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def side_metadata(header: Header) -> dict:
     """Line numbers and problems, to travel beside the fields (``metadata``) through Pelican."""
     side: dict = {
+        RULES_KEY: rules_stamp(),
         LINES_KEY: header.lines,
         VALUE_LINES_KEY: {key: list(f.value_lines) for key, f in header.fields.items()},
     }

@@ -8,6 +8,10 @@ EXAMPLE = "Exemple attendu : {field}: {example}"
 UNKNOWN_FIELD = "Le champ « {field} » n'est pas connu : il sera ignoré."
 UNKNOWN_FIELD_HINT = "Vouliez-vous écrire « {suggestion} » ? Champs possibles : {known}."
 UNKNOWN_FIELD_HINT_NO_SUGGESTION = "Champs possibles : {known}."
+UNKNOWN_FIELD_CUT = (
+    "« {field} » n'est le nom d'aucun champ : après la ligne vide, l'en-tête s'arrête là, et les "
+    "champs qui suivent seraient publiés comme du texte."
+)
 EMPTY_FILE = "Le fichier est vide."
 EMPTY_FILE_HINT = "Copiez un modèle (make demarche) ou supprimez ce fichier."
 NOT_UTF8 = "Le fichier n'est pas enregistré en UTF-8 (caractères illisibles)."

@@ -8,7 +8,7 @@ import os
 
 from pelican import signals
 
-from guichet.header import LINES_KEY, PROBLEMS_KEY
+from guichet.header import PROBLEMS_KEY, RULES_KEY, rules_stamp
 from guichet.messages import ContentErrors, Problem
 
 from .blocks import counter_block, forget_blocks
@@ -48,15 +48,16 @@ def report_page_problems(generator) -> None:
 
 
 def forget_old_readings(generator) -> None:
-    """Pelican's content cache is keyed by the file's bytes only: readings made before
-    Guichet's header reader (Meta extension: 4-space rule, no line numbers) are dropped, so an
-    unchanged file is read again by today's rules instead of keeping yesterday's mistakes."""
+    """Pelican's content cache is keyed by the file's bytes only: readings made under other
+    reading rules (an older Guichet, or before its header reader) are dropped, so an unchanged
+    file is read again by today's rules instead of keeping yesterday's mistakes."""
     cache = getattr(getattr(generator, "readers", None), "_cache", None)
     if not isinstance(cache, dict):
         return
+    stamp = rules_stamp()
     for path, (_stamp, data) in list(cache.items()):
         metadata = data[1] if isinstance(data, tuple) and len(data) == 2 else None
-        if not isinstance(metadata, dict) or LINES_KEY not in metadata:
+        if not isinstance(metadata, dict) or metadata.get(RULES_KEY) != stamp:
             del cache[path]
 
 

@@ -227,3 +227,23 @@ def test_strict_keeps_a_misspelt_field_as_a_field_for_its_warning():
     header = read_header("Titre: A\nTelephonne: 05 00\n\nTexte.", COUNTER, strict=True)
     assert header.problems == []
     assert metadata(header.fields)["telephonne"] == "05 00"
+
+
+def test_an_unknown_name_that_cuts_the_header_off_is_named_with_its_line():
+    text = "Titre: Mairie\nTelephone: 05 36 49 10 00\n\nPopulair: oui\nCourriel: a@b.fr\n"
+    header = read_header(text, COUNTER, COUNTER_FIELDS, strict=True)
+    lines = {p.line: p.message for p in header.problems}
+    assert "« Populair » n'est le nom d'aucun champ" in lines[4]
+    assert "Courriel" in lines[5]  # and the field it pushed into the text
+
+
+def test_an_unknown_field_like_line_alone_in_the_text_is_left_as_text():
+    text = "Titre: Mairie\nTelephone: 05 36 49 10 00\n\nAttention: fermé le lundi.\n"
+    assert read_header(text, COUNTER, COUNTER_FIELDS, strict=True).problems == []
+
+
+def test_readings_carry_the_stamp_of_the_rules_that_made_them():
+    from guichet.header import RULES_KEY, rules_stamp
+
+    side = side_metadata(read_header("Titre: Mairie\n", COUNTER, COUNTER_FIELDS))
+    assert side[RULES_KEY] == rules_stamp() and len(rules_stamp()) == 16
