@@ -21,9 +21,15 @@ DEFAULT_PIVOTS = {"mairie": ("mairie",)}
 """``PivotLocal`` → counter slugs when GUICHET_IMPORT_PIVOTS is not set."""
 
 
-def _settings(settings_file: str, content: str | None) -> dict:
+def _settings(settings_file: str, content: str | None) -> dict | None:
+    """The settings with the town applied; None (the problems printed in French) when the town
+    file is wrong, since nothing can be imported then."""
     override = {"PATH": str(Path(content).resolve())} if content else {}
-    return town_settings(settings_file, override)
+    try:
+        return town_settings(settings_file, override)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return None
 
 
 def _shown(path: Path) -> str:
@@ -79,10 +85,8 @@ def import_fiche(
     from .fiche import Choices, compose
     from .words import slugify
 
-    try:
-        settings = _settings(settings_file, content)
-    except ContentErrors as errors:  # the town file is wrong: nothing can be imported
-        print(errors.report(), file=sys.stderr)
+    settings = _settings(settings_file, content)
+    if settings is None:
         return 1
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     counters_folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
@@ -196,10 +200,8 @@ def import_counters(
     from .annuaire import check_insee, load, select
     from .counter import compose_counter, slug_for
 
-    try:
-        settings = _settings(settings_file, content)
-    except ContentErrors as errors:  # the town file is wrong: nothing can be imported
-        print(errors.report(), file=sys.stderr)
+    settings = _settings(settings_file, content)
+    if settings is None:
         return 1
     folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
     path = Path(source)
