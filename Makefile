@@ -29,9 +29,10 @@ help:
 	@echo "make bench      mesurer la vitesse de construction (résultats dans BENCHMARKS.md)"
 	@echo "make bench-fcp  mesurer le premier affichage sur une connexion lente (Chromium, nginx)"
 
-$(VENV)/.runtime: requirements.txt
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt

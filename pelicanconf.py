@@ -5,7 +5,6 @@ what changes for the published site.
 """
 
 import os
-import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 """Theme and plugins are found from this file, whichever settings file imports it."""
@@ -64,8 +63,6 @@ MARKDOWN = {
 Meta extension: any indentation continues a value, blank lines are allowed, names match without
 case or accents, and every mistake is an error with its line (docs/content-model.md)."""
 
-if _HERE not in sys.path:  # guichet/ importable whichever folder Pelican is run from
-    sys.path.insert(0, _HERE)
 from guichet.reader import FieldsReader  # noqa: E402
 
 READERS = {"md": FieldsReader}
@@ -77,19 +74,18 @@ GUICHET_EXTRA_FIELDS = ()
 """Header field names (lowercase, no accents) of pages and articles beyond Pelican's own and
 ``Titre``/``Resume``: after a blank line in the header, only known names continue it."""
 
-PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
 PLUGINS = [
-    "town",
-    "procedures",
-    "notices",
-    "sanitize",
-    "documents",
-    "images",
-    "opendata",
-    "print",
-    "minify",
-    "precompress",
-    "checks",
+    "guichet_plugins.town",
+    "guichet_plugins.procedures",
+    "guichet_plugins.notices",
+    "guichet_plugins.sanitize",
+    "guichet_plugins.documents",
+    "guichet_plugins.images",
+    "guichet_plugins.opendata",
+    "guichet_plugins.print",
+    "guichet_plugins.minify",
+    "guichet_plugins.precompress",
+    "guichet_plugins.checks",
 ]
 """``opendata`` sets each counter's link to its closures (iCalendar) before ``print`` lays out
 the flyers and pages are written; it writes /donnees/, the .ics files, sitemap.xml and

@@ -1,10 +1,10 @@
 """Settings for the published site: ``make publish`` builds with these."""
 
 import os
-import sys
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: F403
+from guichet.settings import inherit
+
+globals().update(inherit(os.path.join(os.path.dirname(__file__), "pelicanconf.py")))
 
 SITEURL = ""
 """Root-relative links work on any host name; the public address is GUICHET_PUBLIC_URL."""

@@ -112,10 +112,7 @@ def build_sites(work: Path, procedures: int) -> tuple[dict[str, Path], str, str]
 
 def style_hashes(sites: dict[str, Path]) -> list[str]:
     """The CSP sources of every ``<style>`` the built sites hold (one per strategy)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from minify.inline import csp_hash
+    from guichet_plugins.minify.inline import csp_hash
 
     found = set()
     for site in sites.values():

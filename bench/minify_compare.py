@@ -23,12 +23,11 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import minify_html
+
+from guichet_plugins.minify.minify import HTML_OPTIONS, minify_html_text
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-import minify_html  # noqa: E402
-from minify.minify import HTML_OPTIONS, minify_html_text  # noqa: E402
-
 BLOCKS = {
     *("address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl"),
     *("dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5"),
@@ -102,8 +101,10 @@ def variants() -> dict:
 def build_unminified(out: Path) -> None:
     settings = out.parent / "bench_settings.py"
     settings.write_text(
-        "import os, sys\nsys.path.insert(0, os.getcwd())\nfrom pelicanconf import *  # noqa\n"
-        "PLUGINS = [p for p in PLUGINS if p not in ('minify', 'precompress', 'checks')]\n",
+        "from guichet.settings import inherit\nfrom guichet_plugins import plugin_of\n"
+        f"globals().update(inherit({str(ROOT / 'pelicanconf.py')!r}))\n"
+        "PLUGINS = [p for p in PLUGINS\n"
+        "           if plugin_of(p) not in ('minify', 'precompress', 'checks')]\n",
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "guichet", "build", "--settings", str(settings)]

@@ -28,7 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--counters", type=int, default=5)
     parser.add_argument("--work", type=Path)
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -46,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work / "cache", ignore_errors=True)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
     pelican = Pelican(settings)
-    plugin = sys.modules["print"]
+    plugin = sys.modules["guichet_plugins.print"]
     original = plugin.render_all
     figures: dict = {"procedures": args.procedures, "load_before": os.getloadavg()}
 

@@ -15,14 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from guichet_plugins.checks.budget import Budgets, SiteChecker, gzip_size, local_file
+from guichet_plugins.checks.scan import scan_html
+from guichet_plugins.minify.minify import minify_css_text, minify_html_text, rewrite_file
+from guichet_plugins.precompress.compress import BROTLI, GZIP, precompress_tree
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
-
-from checks.budget import Budgets, SiteChecker, gzip_size, local_file  # noqa: E402
-from checks.scan import scan_html  # noqa: E402
-from minify.minify import minify_css_text, minify_html_text, rewrite_file  # noqa: E402
-from precompress.compress import BROTLI, GZIP, precompress_tree  # noqa: E402
-
 WEIGHT = ("minify", "precompress", "checks")
 ENCODINGS = [GZIP, BROTLI]
 TEXT = [".html", ".css", ".xml", ".txt", ".svg"]
@@ -40,8 +38,9 @@ def best(function, repeat: int = 5) -> float:
 def settings_without(folder: Path, plugins: tuple[str, ...]) -> Path:
     path = folder / f"settings_{len(plugins)}.py"
     path.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-        f"PLUGINS = [p for p in PLUGINS if p not in {plugins!r}]\n",
+        "from guichet.settings import inherit\nfrom guichet_plugins import plugin_of\n"
+        f"globals().update(inherit({str(ROOT / 'pelicanconf.py')!r}))\n"
+        f"PLUGINS = [p for p in PLUGINS if plugin_of(p) not in {plugins!r}]\n",
         encoding="utf-8",
     )
     return path

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from guichet.messages import ContentErrors
 from guichet.messages import build as msg
+from guichet_plugins import out_of_order, plugin_of
 
 OK, CONTENT_ERROR, INTERNAL_ERROR = 0, 1, 2
 
@@ -42,16 +43,17 @@ class _Tally(logging.Handler):
 
 
 def _check_plugins(pelican, settings: dict) -> list[str]:
-    """Every configured plugin was loaded, from our ``plugins/`` folder (not a shadowing one)."""
-    loaded = {getattr(p, "__name__", str(p)): p for p in pelican.plugins}
-    roots = [os.path.abspath(p) for p in settings["PLUGIN_PATHS"]]
-    problems = []
-    for name in settings["PLUGINS"]:
-        module = loaded.get(name)
-        if module is None:
-            problems.append(msg.PLUGIN_NOT_LOADED.format(name=name))
-        elif not any(os.path.abspath(module.__file__).startswith(r + os.sep) for r in roots):
-            problems.append(msg.PLUGIN_SHADOWED.format(name=name, path=module.__file__))
+    """Every configured plugin was loaded, and Guichet's in the order they rely on."""
+    loaded = {getattr(p, "__name__", str(p)) for p in pelican.plugins}
+    problems = [
+        msg.PLUGIN_NOT_LOADED.format(name=name)
+        for name in settings["PLUGINS"]
+        if name not in loaded
+    ]
+    problems += [
+        msg.PLUGIN_OUT_OF_ORDER.format(name=name, before=before)
+        for name, before in out_of_order(list(settings["PLUGINS"]))
+    ]
     return problems
 
 
@@ -86,7 +88,7 @@ def timed_plugins(plugins: Mapping[str, str]) -> Iterator[dict[str, float]]:
             continue
         for receiver_id, held in list(signal.receivers.items()):
             receiver = held() if isinstance(held, weakref.ref) else held
-            plugin = (getattr(receiver, "__module__", "") or "").split(".")[0]
+            plugin = plugin_of(getattr(receiver, "__module__", "") or "")
             if receiver is None or plugin not in plugins:
                 continue
             spent.setdefault(plugin, 0.0)

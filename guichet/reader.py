@@ -101,8 +101,8 @@ class FieldsReader(BaseReader):
         relative = os.path.relpath(os.path.abspath(source_path), content_root)
         top = relative.split(os.sep)[0]
         if top in self._kinds["counter"] or top in self._kinds["procedure"]:
-            # The fields the procedures plugin validates (loaded, so on sys.path, by now).
-            from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
+            # The fields the procedures plugin validates.
+            from guichet_plugins.procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
 
             kind = COUNTER_FIELDS if top in self._kinds["counter"] else PROCEDURE_FIELDS
             return frozenset(kind), False

@@ -70,8 +70,8 @@ def create_procedure(settings_file: str, slug: str, title: str) -> int:
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    from procedures.dates import build_date
-    from procedures.validation import check_slug
+    from guichet_plugins.procedures.dates import build_date
+    from guichet_plugins.procedures.validation import check_slug
 
     folder = Path(settings["PATH"]) / settings["PROCEDURE_PATHS"][0]
     target = folder / f"{slug}.md"

@@ -7,8 +7,17 @@ so each of them needs both. Raises ``ContentErrors`` (French) when the town file
 
 from __future__ import annotations
 
-import sys
+import runpy
 from pathlib import Path
+from typing import Any
+
+
+def inherit(settings_file: str | Path) -> dict[str, Any]:
+    """The settings (upper-case names) ``settings_file`` defines, for another settings file to
+    start from: ``globals().update(inherit(path))`` (what ``from pelicanconf import *`` did,
+    without needing the file's folder on the import path)."""
+    values = runpy.run_path(str(settings_file))
+    return {name: value for name, value in values.items() if name.isupper()}
 
 
 def town_settings(settings_file: str, override: dict | None = None) -> dict:
@@ -16,11 +25,6 @@ def town_settings(settings_file: str, override: dict | None = None) -> dict:
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file, override=override or {})
-    # The plugins hold the pure validators; Pelican puts PLUGIN_PATHS on sys.path only when it
-    # loads plugins, which these commands do not do.
-    for path in reversed(settings["PLUGIN_PATHS"]):
-        if str(Path(path).resolve()) not in sys.path:
-            sys.path.insert(0, str(Path(path).resolve()))
-    from town.load import apply_town
+    from guichet_plugins.town.load import apply_town
 
     return apply_town(settings)

@@ -15,6 +15,26 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE_EPOCH = "1795478400"  # 2026-11-24: the sample town's "today", so pages are stable
 
 
+def settings_text(extra: str = "", base: str = "pelicanconf.py") -> str:
+    """A settings file that starts from the project's ``base`` settings, then sets ``extra``."""
+    return (
+        "from guichet.settings import inherit\n"
+        f"globals().update(inherit({str(ROOT / base)!r}))\n" + extra
+    )
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    """Write a settings file (see :func:`settings_text`) into the test's folder; its path."""
+
+    def write(extra: str = "", base: str = "pelicanconf.py", name: str = "reglages.py") -> Path:
+        path = tmp_path / name
+        path.write_text(settings_text(extra, base), encoding="utf-8")
+        return path
+
+    return write
+
+
 @dataclass
 class Build:
     returncode: int

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+from guichet_plugins.minify.inline import CSP_SOURCE, theme_style
 
-from minify.inline import CSP_SOURCE, theme_style  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONF = ROOT / "deploy" / "nginx.conf"
 

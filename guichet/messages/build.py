@@ -8,9 +8,10 @@ PLUGIN_NOT_LOADED = (
     "l'extension « {name} » n'a pas pu être chargée : le site ne peut pas être construit "
     "correctement. Ce n'est pas un problème de contenu : prévenez l'équipe technique."
 )
-PLUGIN_SHADOWED = (
-    "l'extension « {name} » a été chargée depuis {path} au lieu du dossier plugins/ du "
-    "projet. Désinstallez le paquet qui porte le même nom."
+PLUGIN_OUT_OF_ORDER = (
+    "dans PLUGINS, l'extension « {name} » est placée avant « {before} », qui doit passer avant "
+    "elle : remettez les extensions dans l'ordre de pelicanconf.py. Ce n'est pas un problème de "
+    "contenu : prévenez l'équipe technique."
 )
 INTERNAL_ERROR = (
     "✗ Erreur interne de Guichet : le site n'a pas été construit. Ce n'est probablement pas "

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from guichet.messages import ContentErrors
 from guichet.messages import build as build_msg
+from guichet_plugins import plugin_of
 
 from .deps import Owned, Snapshot
 
@@ -75,8 +76,7 @@ def muted(
         if not isinstance(signal, Signal):
             continue
         for receiver in list(signal.receivers_for(ANY)):
-            module = getattr(receiver, "__module__", "") or ""
-            plugin = module.split(".")[0]
+            plugin = plugin_of(getattr(receiver, "__module__", "") or "")
             if plugin in names or (plugin, getattr(receiver, "__name__", "")) in receivers:
                 signal.disconnect(receiver)
                 removed.append((signal, receiver))

@@ -49,7 +49,7 @@ def stale_on(verified: date, today: date, months: int, days: int) -> date | None
 
 
 def stale_findings(verified: date | None, today: date, months: int) -> list[Finding]:
-    from procedures.dates import format_date_fr
+    from guichet_plugins.procedures.dates import format_date_fr
 
     if verified is None or not is_stale(verified, today, months):
         return []

@@ -93,7 +93,7 @@ class _Site:
 
 
 def _verified(raw_value) -> date | None:
-    from procedures.dates import parse_date
+    from guichet_plugins.procedures.dates import parse_date
 
     try:
         return parse_date(_text(raw_value))
@@ -103,11 +103,10 @@ def _verified(raw_value) -> date | None:
 
 def _check_file(site: _Site, path: Path, kind: str, readers) -> FileReport:
     """Every check of one procedure or counter file."""
-    from procedures.generator import RawSource
-    from procedures.validation import check_counter, check_procedure
-
     from guichet.messages import procedures as content_msg
     from guichet.reader import UnreadableContent
+    from guichet_plugins.procedures.generator import RawSource
+    from guichet_plugins.procedures.validation import check_counter, check_procedure
 
     relative = path.relative_to(site.root).as_posix()
     shown = site.shown(path)
@@ -183,7 +182,8 @@ def _check_file(site: _Site, path: Path, kind: str, readers) -> FileReport:
 def build_report(settings: dict) -> Report:
     """The report for the content folder ``settings["PATH"]``."""
     from pelican.readers import Readers
-    from procedures.dates import build_date
+
+    from guichet_plugins.procedures.dates import build_date
 
     root = Path(settings["PATH"])
     procedure_files = _files(root, settings["PROCEDURE_PATHS"])

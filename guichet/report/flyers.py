@@ -16,7 +16,7 @@ def last_flyers(
 ) -> tuple[list[FlyerNote] | None, bool]:
     """The flyers of the procedures still in ``files``, by source; None when no build left a
     record. And whether a content file changed since that build."""
-    from print.causes import HISTORY_FILE, last_build
+    from guichet_plugins.print.causes import HISTORY_FILE, last_build
 
     found = last_build(cache_path)
     if found is None:

@@ -19,7 +19,7 @@ _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def render(report: Report) -> str:
-    from procedures.dates import format_date_fr
+    from guichet_plugins.procedures.dates import format_date_fr
 
     today = format_date_fr(report.today)
     intro = msg.INTRO.format(

@@ -69,9 +69,8 @@ def split_metadata(lines: list[str]) -> tuple[dict[str, int], int]:
     The build's own rules (guichet/header.py): any indentation continues a value, blank lines
     may separate fields.
     """
-    from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
-
     from guichet.header import read_header
+    from guichet_plugins.procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
 
     header = read_header("\n".join(lines), frozenset((*COUNTER_FIELDS, *PROCEDURE_FIELDS)))
     return header.lines, header.body_line - 1

@@ -8,7 +8,7 @@ from .model import Finding, Report
 
 
 def _format_date(day) -> str:
-    from procedures.dates import format_date_fr
+    from guichet_plugins.procedures.dates import format_date_fr
 
     return format_date_fr(day)
 

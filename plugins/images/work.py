@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -14,8 +13,6 @@ from guichet.workers import worker_count
 from .plan import Options
 from .process import Failure, Processed, process_safely
 
-_PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
 
 def process_file(path: str, options: Options) -> Processed | Failure:
     """Read and process one source file (in a worker process); never raises."""
@@ -25,12 +22,6 @@ def process_file(path: str, options: Options) -> Processed | Failure:
     except OSError as error:
         return Failure("corrupt", {"error": str(error)})
     return process_safely(data, options)
-
-
-def _init_worker(plugins_dir: str) -> None:
-    """Make ``images.work`` importable in workers started without fork (spawn, forkserver)."""
-    if plugins_dir not in sys.path:
-        sys.path.insert(0, plugins_dir)
 
 
 def process_all(
@@ -143,9 +134,7 @@ class Pool:
 
     def _submit(self, path: str) -> Future:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.count, initializer=_init_worker, initargs=(_PLUGINS_DIR,)
-            )
+            self._executor = ProcessPoolExecutor(self.count)
         return self._executor.submit(process_file, path, self.options)
 
 

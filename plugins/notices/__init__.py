@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from pelican import signals
-from procedures.dates import build_date
 
 from guichet.messages import ContentErrors, Problem
 from guichet.messages import notices as msg
+from guichet_plugins.procedures.dates import build_date
 
 from .notices import banner, closure_notices, parse_notice
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from procedures.closures import Closure
-from procedures.dates import DATE_EXAMPLE, format_date_fr, parse_date
-from town.header import read_header
-
 from guichet.messages import Problem
 from guichet.messages import notices as msg
+from guichet_plugins.procedures.closures import Closure
+from guichet_plugins.procedures.dates import DATE_EXAMPLE, format_date_fr, parse_date
+from guichet_plugins.town.header import read_header
 
 LABELS = {"texte": "Texte", "debut": "Debut", "fin": "Fin", "lien": "Lien"}
 EXAMPLES = {

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pelican import signals
 
+from guichet_plugins import PACKAGE
+
 from .background import Background
 from .compress import GZIP, Encoding, brotli_encoding, precompress_tree
 
@@ -44,7 +46,7 @@ def extensions_from(settings: dict) -> tuple[str, ...]:
 def precompress_page(path: str, context: dict) -> None:
     if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
         min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
-        scan = "checks" in context.get("PLUGINS", ())
+        scan = f"{PACKAGE}.checks" in context.get("PLUGINS", ())
         _background.submit(path, brotli_quality(context), min_bytes, scan)
 
 

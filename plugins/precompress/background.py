@@ -24,12 +24,8 @@ from pathlib import Path
 
 from .compress import GZIP, Encoding, brotli_encoding, digest, precompress_file
 
-_HERE = Path(__file__).resolve()
-_CHILD = (
-    "import sys; sys.path[:0] = sys.argv[1:3]; "
-    "from precompress.background import serve; serve(sys.argv[3:])"
-)
-"""The child's program: this module, found from the plugins folder and the project's root."""
+_CHILD = f"import sys; from {__name__} import serve; serve(sys.argv[1:])"
+"""The child's program: this module's ``serve``."""
 
 
 def encodings_for(brotli_quality: int | None) -> list[Encoding]:
@@ -38,8 +34,8 @@ def encodings_for(brotli_quality: int | None) -> list[Encoding]:
 
 def scan_page(path: Path, data: bytes) -> tuple[str, dict]:
     """The checks' memo entry of a page (its key, and its scan and served gzip size)."""
-    from checks.budget import served_gzip_size
-    from checks.memo import entry_for
+    from guichet_plugins.checks.budget import served_gzip_size
+    from guichet_plugins.checks.memo import entry_for
 
     return entry_for(data, lambda same: served_gzip_size(path, same))
 
@@ -92,9 +88,8 @@ class Background:
         try:
             if self._child is None:
                 self._args = args
-                roots = [str(_HERE.parents[1]), str(_HERE.parents[2])]  # plugins/, the project
                 self._child = subprocess.Popen(
-                    [sys.executable, "-c", _CHILD, *roots, *args],
+                    [sys.executable, "-c", _CHILD, *args],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,

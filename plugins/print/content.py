@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from procedures.dates import format_date_fr
+from guichet_plugins.procedures.dates import format_date_fr
 
 from .fit import Flyer, make_flyer, web_address
 

@@ -10,18 +10,15 @@ back by flyer.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 from guichet.workers import worker_count
 
+from . import render as render_module
 from .fit import PAGES, Fitted
 from .render import Layout, lay_out_level
-
-_PLUGINS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @dataclass(frozen=True)
@@ -44,17 +41,11 @@ def fit_flyers(
     count = worker_count(workers, len(flyers))
     if count == 1:
         return _fit(flyers, levels, _run_here)
-    # Workers are forked from a fresh server process that imported this plugin (and the sys.path
-    # that finds it), never from this one: a process that already compiled with Typst has its
-    # threads, and a fork of it can hang.
-    # Pelican loads plugins without sys.path: the server finds this one by the path added here.
-    if _PLUGINS_DIR not in sys.path:
-        sys.path.append(_PLUGINS_DIR)
+    # Workers are forked from a fresh server process that imported this plugin, never from this
+    # one: a process that already compiled with Typst has its threads, and a fork of it can hang.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["print.render"])
-    with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_init_worker, initargs=(_PLUGINS_DIR,)
-    ) as pool:
+    context.set_forkserver_preload([render_module.__name__])
+    with ProcessPoolExecutor(count, mp_context=context) as pool:
         return _fit(flyers, levels, pool.submit)
 
 
@@ -95,9 +86,3 @@ def _run_here(function, *args) -> Future:
     future: Future = Future()
     future.set_result(function(*args))
     return future
-
-
-def _init_worker(plugins_dir: str) -> None:
-    """Make ``print.render`` importable in workers started without fork (spawn, forkserver)."""
-    if plugins_dir not in sys.path:
-        sys.path.insert(0, plugins_dir)

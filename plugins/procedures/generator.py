@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import unicodedata
 from itertools import chain
 
@@ -221,11 +220,8 @@ class ProceduresGenerator(CachingGenerator):
 
     def _flyer_content(self, procedure):
         """The flyer at level 0 (one side), when the print plugin did not lay it out (it is not
-        in PLUGINS: its module is found beside this plugin's)."""
-        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        if plugins not in sys.path:
-            sys.path.append(plugins)
-        from print.content import flyer_content
+        in PLUGINS)."""
+        from guichet_plugins.print.content import flyer_content
 
         public = (self.settings.get("GUICHET_PUBLIC_URL") or "https://localhost").rstrip("/") + "/"
         return flyer_content(

@@ -8,7 +8,7 @@ import pytest
 
 from guichet.build import summary
 from tests.authoring.test_report import CLEAN
-from tests.conftest import ROOT, run_build
+from tests.conftest import run_build, settings_text
 
 LINE = re.compile(
     r"^✓ Site construit : (.+) ; (.+) ; en (\d+,\d) s(?: \(temps écoulé : (.+)\))?\.$"
@@ -89,10 +89,10 @@ def test_no_split_without_photos_or_pdfs(tmp_path):
     only."""
     settings = tmp_path / "conf.py"
     settings.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(ROOT)!r})\n"
-        "from pelicanconf import *  # noqa\n"
-        "PLUGINS = [p for p in PLUGINS if p not in ('images', 'print')]\n",
+        settings_text(
+            "PLUGINS = [p for p in PLUGINS"
+            " if p not in ('guichet_plugins.images', 'guichet_plugins.print')]\n"
+        ),
         encoding="utf-8",
     )
     build = run_build(CLEAN, tmp_path / "out", settings=str(settings))

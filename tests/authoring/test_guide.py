@@ -189,8 +189,8 @@ def test_the_guides_town_and_document_messages_are_what_the_build_prints(marker,
 
 
 def test_the_guide_explains_every_town_and_notice_field():
-    from notices.notices import LABELS as NOTICE_FIELDS
-    from town.commune import LABELS as TOWN_FIELDS
+    from guichet_plugins.notices.notices import LABELS as NOTICE_FIELDS
+    from guichet_plugins.town.commune import LABELS as TOWN_FIELDS
 
     guide = GUIDE.read_text(encoding="utf-8")
     for label in [*TOWN_FIELDS.values(), *NOTICE_FIELDS.values()]:
@@ -199,7 +199,7 @@ def test_the_guide_explains_every_town_and_notice_field():
 
 
 def test_the_guide_explains_every_field():
-    from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
+    from guichet_plugins.procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
 
     guide = GUIDE.read_text(encoding="utf-8")
     for label in [*PROCEDURE_FIELDS.values(), *COUNTER_FIELDS.values()]:

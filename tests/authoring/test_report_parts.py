@@ -170,7 +170,7 @@ def test_long_sentence_is_quoted_with_its_line():
 def test_freshness_agrees_with_the_builds_warning_day_by_day():
     from datetime import timedelta
 
-    from procedures.validation import check_procedure
+    from guichet_plugins.procedures.validation import check_procedure
 
     today = date(2026, 11, 24)
     html = "<h2>Pièces à fournir</h2><ul><li>a</li></ul><h2>Étapes</h2><ol><li>b</li></ol>"

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 from guichet.scaffold import procedure_template
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page
 
 
@@ -43,7 +43,7 @@ def scaffold(settings, slug, title):
 
 def settings_for(tmp_path, content):
     settings = tmp_path / "conf.py"
-    settings.write_text(f"from pelicanconf import *\nPATH = {str(content)!r}\n", encoding="utf-8")
+    settings.write_text(settings_text(f"PATH = {str(content)!r}\n"), encoding="utf-8")
     return settings
 
 

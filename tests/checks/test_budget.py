@@ -6,7 +6,8 @@ import gzip
 import random
 
 import pytest
-from checks.budget import (
+
+from guichet_plugins.checks.budget import (
     Budgets,
     SiteChecker,
     gzip_size,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import run_build, settings_text
 
 
 def settings_with_template(tmp_path, name: str, template: str) -> str:
@@ -14,9 +14,7 @@ def settings_with_template(tmp_path, name: str, template: str) -> str:
     (overrides / name).write_text(template, encoding="utf-8")
     settings = tmp_path / "settings.py"
     settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-        f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n",
-        encoding="utf-8",
+        settings_text(f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"), encoding="utf-8"
     )
     return str(settings)
 

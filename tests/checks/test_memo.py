@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from checks.budget import Budgets, SiteChecker, gzip_size
-from checks.memo import ScanMemo, from_data, to_data
-from checks.scan import scan_html
+from guichet_plugins.checks.budget import Budgets, SiteChecker, gzip_size
+from guichet_plugins.checks.memo import ScanMemo, from_data, to_data
+from guichet_plugins.checks.scan import scan_html
 
 RICH = (
     '<!doctype html><html lang=fr><title>t</title><link rel=stylesheet href="/theme/s.css">'

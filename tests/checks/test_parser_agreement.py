@@ -4,9 +4,9 @@ town, of the hostile pages of the checks' and publish's tests, and of HTML5's od
 from __future__ import annotations
 
 import pytest
-from checks.scan import scan_html
 
 from guichet.publish import _script_in
+from guichet_plugins.checks.scan import scan_html
 from tests.checks import test_scan
 from tests.checks.tinyhtml5_reference import scan_html as tiny_scan_html
 from tests.checks.tinyhtml5_reference import script_in as tiny_script_in

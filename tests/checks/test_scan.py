@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from checks.scan import (
+
+from guichet_plugins.checks.scan import (
     css_imports,
     css_urls,
     host_of,

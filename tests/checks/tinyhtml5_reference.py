@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 
 import tinyhtml5
-from checks.scan import PageScan, _Scanner
+
+from guichet_plugins.checks.scan import PageScan, _Scanner
 
 _XLINK = "{http://www.w3.org/1999/xlink}"
 

@@ -9,8 +9,8 @@ import subprocess
 import time
 
 import pytest
-from minify.inline import theme_style
 
+from guichet_plugins.minify.inline import theme_style
 from tests.conftest import ROOT
 from tests.deploy.conftest import CSP_PROBE, HASHED_IMAGE, PDF, free_port
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from minify.inline import csp_hash, csp_sources
-
+from guichet_plugins.minify.inline import csp_hash, csp_sources
 from tests.conftest import ROOT
 from tests.html_pages import page as parsed
 from tests.sanitize.hostile import hostile_things

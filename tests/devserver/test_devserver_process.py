@@ -20,9 +20,8 @@ from tests.devserver_run import Devserver
 MONDAY_AT_9 = re.compile(r"Lundi(</th>)?<td>De 9")
 """The mairie's Monday row once its hours start at 9 (end tags kept or not by the minifier)."""
 
-SETTINGS = """import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
+SETTINGS = """from guichet.settings import inherit
+globals().update(inherit({root!r} + "/pelicanconf.py"))
 """
 
 

@@ -14,10 +14,9 @@ from guichet.preview.deps import pages_to_render
 from guichet.preview.engine import Engine
 from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build
 
-NO_PDF_SETTINGS = """import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-PLUGINS = [p for p in PLUGINS if p != "print"]  # noqa: F405
+NO_PDF_SETTINGS = """from guichet.settings import inherit
+globals().update(inherit({root!r} + "/pelicanconf.py"))
+PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
 """
 
 

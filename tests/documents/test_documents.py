@@ -6,10 +6,10 @@ import shutil
 
 import pikepdf
 import pytest
-from documents.active import office_has_macros, pdf_active_content
-from documents.files import describe, format_size, good_name, kind, suggest_name
-from documents.links import line_of, rewrite_links
 
+from guichet_plugins.documents.active import office_has_macros, pdf_active_content
+from guichet_plugins.documents.files import describe, format_size, good_name, kind, suggest_name
+from guichet_plugins.documents.links import line_of, rewrite_links
 from tests.conftest import ROOT, run_build
 from tests.html_pages import page as built_page
 

@@ -5,7 +5,7 @@ import hashlib
 import json
 import os
 
-from images.digests import DigestIndex, file_digest
+from guichet_plugins.images.digests import DigestIndex, file_digest
 
 
 def write(path, data: bytes):

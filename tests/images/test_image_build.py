@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page as built_page
 from tests.images import pictures
 
@@ -188,8 +188,7 @@ def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tm
     _, first_tree, _ = good
     settings = tmp_path / "un-processus.py"
     settings.write_text(
-        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
-        "IMAGES_WORKERS = 1\n",
+        settings_text() + "IMAGES_WORKERS = 1\n",
         encoding="utf-8",
     )
     content = new_site(tmp_path, GOOD_IMAGES, GOOD_PAGES)
@@ -227,8 +226,7 @@ def test_changed_settings_reprocess_and_prune(tmp_path):
 
     settings = tmp_path / "autres-reglages.py"
     settings.write_text(
-        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
-        "IMAGES_JPEG_QUALITY = 60\nIMAGES_WEBP = False\n",
+        settings_text() + "IMAGES_JPEG_QUALITY = 60\nIMAGES_WEBP = False\n",
         encoding="utf-8",
     )
     second = run_build(content, out, cache, settings=str(settings))
@@ -252,8 +250,7 @@ def test_lowtech_mode_links_to_the_colour_image(tmp_path):
     )
     settings = tmp_path / "lowtech.py"
     settings.write_text(
-        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
-        "IMAGES_LOWTECH = True\n",
+        settings_text() + "IMAGES_LOWTECH = True\n",
         encoding="utf-8",
     )
     build = run_build(content, tmp_path / "out", settings=str(settings))
@@ -375,8 +372,7 @@ def test_progress_line_on_a_terminal(tmp_path):
     content = new_site(tmp_path, images, {"demarches/acte-naissance.md": lines})
     settings = tmp_path / "progression.py"
     settings.write_text(
-        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
-        "IMAGES_PROGRESS_FROM = 2\n",
+        settings_text() + "IMAGES_PROGRESS_FROM = 2\n",
         encoding="utf-8",
     )
     leader, follower = pty.openpty()  # stderr is small here: it fits the terminal's buffer

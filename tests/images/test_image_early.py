@@ -4,14 +4,14 @@ from each page's HTML, never trusted for more than a head start."""
 from __future__ import annotations
 
 import pytest
-from images.digests import file_digest
-from images.early import EarlyStart
-from images.plan import cache_key, read_settings
-from images.process import Failure, Processed
-from images.store import Cache
-from images.work import Pool, process_file
 
 import pelicanconf
+from guichet_plugins.images.digests import file_digest
+from guichet_plugins.images.early import EarlyStart
+from guichet_plugins.images.plan import cache_key, read_settings
+from guichet_plugins.images.process import Failure, Processed
+from guichet_plugins.images.store import Cache
+from guichet_plugins.images.work import Pool, process_file
 from tests.images import pictures
 
 SETTINGS = {k: v for k, v in vars(pelicanconf).items() if k.isupper()}

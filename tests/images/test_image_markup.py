@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from images.markup import Candidate, find_images, render, replace_tags
+
+from guichet_plugins.images.markup import Candidate, find_images, render, replace_tags
 
 CANDIDATES = [
     Candidate("/images/a-360.h.jpg", 360, 240),
@@ -96,7 +97,7 @@ def test_attribute_values_are_escaped():
 
 
 def test_links_keep_their_other_attributes():
-    from images.markup import find_links, render_link
+    from guichet_plugins.images.markup import find_links, render_link
 
     text = '<p><a class="x" href="{static}/images/a.jpg">grand</a> <a name="ancre">n</a></p>'
     links = find_links(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from images.plan import (
+
+import pelicanconf
+from guichet_plugins.images.plan import (
     OUTPUT_NAME,
     SETTING_NAMES,
     cache_key,
@@ -16,8 +18,6 @@ from images.plan import (
     plan_widths,
     read_settings,
 )
-
-import pelicanconf
 
 SETTINGS = {name: getattr(pelicanconf, name) for name in SETTING_NAMES}
 

@@ -6,11 +6,11 @@ import dataclasses
 import io
 
 import pytest
-from images.plan import read_settings
-from images.process import Failure, Processed, dither, process_safely
 from PIL import Image
 
 import pelicanconf
+from guichet_plugins.images.plan import read_settings
+from guichet_plugins.images.process import Failure, Processed, dither, process_safely
 from tests.images import pictures
 
 OPTIONS = read_settings(vars(pelicanconf)).options

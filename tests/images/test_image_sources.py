@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from images.sources import Found, Refused, resolve
+
+from guichet_plugins.images.sources import Found, Refused, resolve
 
 
 @pytest.fixture

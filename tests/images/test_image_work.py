@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from images.plan import read_settings
-from images.process import Failure, Processed
-from images.work import Progress, process_all
 
 import pelicanconf
 from guichet.workers import worker_count
+from guichet_plugins.images.plan import read_settings
+from guichet_plugins.images.process import Failure, Processed
+from guichet_plugins.images.work import Progress, process_all
 from tests.images import pictures
 
 OPTIONS = read_settings(vars(pelicanconf)).options

@@ -63,7 +63,7 @@ def test_opening_hours_into_guichet_syntax(ranges, lines):
 
 
 def test_the_hours_written_parse_with_guichet_parser():
-    from procedures.hours import parse_hours
+    from guichet_plugins.procedures.hours import parse_hours
 
     lines, _ = opening_hours(
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from procedures.validation import check_procedure
+from guichet_plugins.procedures.validation import check_procedure
 
 THEMES = {"papiers": "Papiers"}
 BASE = {

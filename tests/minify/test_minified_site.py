@@ -8,8 +8,8 @@ from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
-from minify.minify import quote_attributes
 
+from guichet_plugins.minify.minify import quote_attributes
 from tests.conftest import ROOT, run_build
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"

@@ -6,8 +6,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from minify import minify_file
-from minify.minify import (
+
+from guichet_plugins.minify import minify_file
+from guichet_plugins.minify.minify import (
     MinifyError,
     minify_css_text,
     minify_html_text,

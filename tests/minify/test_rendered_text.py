@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import run_build, settings_text
 
 
 def unminified_settings(tmp_path) -> str:
     settings = tmp_path / "unminified.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-        "GUICHET_MINIFY = False\n",
-        encoding="utf-8",
-    )
+    settings.write_text(settings_text("GUICHET_MINIFY = False\n"), encoding="utf-8")
     return str(settings)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
-import minify.writer as writer_module
 from jinja2 import Template
-from minify import minify_page
-from minify.minify import minify_html_text
-from minify.writer import MinifyingWriter, minified_paths
 
+import guichet_plugins.minify.writer as writer_module
+from guichet_plugins.minify import minify_page
+from guichet_plugins.minify.minify import minify_html_text
+from guichet_plugins.minify.writer import MinifyingWriter, minified_paths
 from tests.minify.test_minify import PAGE, fails
 
 SETTINGS = {"GUICHET_MINIFY": True, "PAGINATED_TEMPLATES": {}}

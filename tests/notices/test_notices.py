@@ -8,9 +8,9 @@ import sys
 from datetime import UTC, date, datetime
 
 import pytest
-from notices.notices import Notice, banner, closure_notices, parse_notice
-from procedures.closures import parse_closures
 
+from guichet_plugins.notices.notices import Notice, banner, closure_notices, parse_notice
+from guichet_plugins.procedures.closures import parse_closures
 from tests.conftest import ROOT, Build
 from tests.html_pages import page as built_page
 

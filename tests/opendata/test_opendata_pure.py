@@ -6,11 +6,12 @@ import csv
 import io
 
 import pytest
-from opendata.records import osm_hours, plain_text
-from opendata.schema import schema_hours
-from opendata.sitemap import robots_txt, sitemap_xml
-from opendata.tables import PROCEDURES, csv_file
-from procedures.hours import parse_hours
+
+from guichet_plugins.opendata.records import osm_hours, plain_text
+from guichet_plugins.opendata.schema import schema_hours
+from guichet_plugins.opendata.sitemap import robots_txt, sitemap_xml
+from guichet_plugins.opendata.tables import PROCEDURES, csv_file
+from guichet_plugins.procedures.hours import parse_hours
 
 
 @pytest.mark.parametrize(

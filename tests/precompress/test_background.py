@@ -7,8 +7,9 @@ import gzip
 import os
 
 import brotli
-from precompress.background import Background
-from precompress.compress import BROTLI, GZIP, digest, precompress_tree
+
+from guichet_plugins.precompress.background import Background
+from guichet_plugins.precompress.compress import BROTLI, GZIP, digest, precompress_tree
 
 TEXT = ("<p>La mairie délivre les cartes d'identité sur rendez-vous.</p>\n" * 40).encode()
 

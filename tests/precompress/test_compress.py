@@ -7,7 +7,8 @@ import os
 
 import brotli
 import pytest
-from precompress.compress import (
+
+from guichet_plugins.precompress.compress import (
     BROTLI,
     GZIP,
     brotli_bytes,

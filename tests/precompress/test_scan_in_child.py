@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.budget import Budgets, SiteChecker, served_gzip_size
-from checks.memo import ScanMemo, entry_for, from_data
-from precompress.background import Background
+from guichet_plugins.checks.budget import Budgets, SiteChecker, served_gzip_size
+from guichet_plugins.checks.memo import ScanMemo, entry_for, from_data
+from guichet_plugins.precompress.background import Background
 
 PAGE = (
     '<!doctype html><html lang="fr"><title>Carte</title><link rel="stylesheet" href="/s.css">'

@@ -41,7 +41,7 @@ def meta(path: Path) -> dict[str, str]:
 
 def counter_facts(slug: str, content: Path = ROOT / "content") -> tuple[str, str]:
     """The phone as printed (French display form) and the postal code of a counter."""
-    from procedures.phone import parse_phone
+    from guichet_plugins.procedures.phone import parse_phone
 
     source = content / "guichets" / f"{slug}.md"
     postal = re.search(r"^\s+(\d{5}) ", source.read_text(encoding="utf-8"), re.M).group(1)
@@ -67,6 +67,6 @@ def list_texts(source: Path, heading: str) -> list[str]:
 
     body = source.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
     html = markdown.markdown(body)
-    from procedures.sections import list_items
+    from guichet_plugins.procedures.sections import list_items
 
     return [plain(item) for item in list_items(html)]

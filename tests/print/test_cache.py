@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from print.cache import PdfCache, make_key
+from guichet_plugins.print.cache import PdfCache, make_key
 
 
 def test_keys_change_with_any_part_and_with_how_parts_are_cut():

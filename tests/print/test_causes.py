@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from print.causes import CounterInfo, FlyerOutcome, cause_of, problems
+from guichet_plugins.print.causes import CounterInfo, FlyerOutcome, cause_of, problems
 
 MAIRIE = CounterInfo("mairie", "Mairie", "content/guichets/mairie.md", closures=3, days=6)
 ANNEXE = CounterInfo("annexe", "Annexe", "content/guichets/annexe.md", closures=0, days=2)
@@ -101,7 +101,7 @@ def test_a_flyer_still_too_long_says_how_many_pages():
 def test_the_record_of_a_flyer_on_two_sides_says_its_cause_as_the_warning_does(tmp_path):
     import json
 
-    from print.causes import HISTORY_FILE, HISTORY_STAMP, last_build
+    from guichet_plugins.print.causes import HISTORY_FILE, HISTORY_STAMP, last_build
 
     before = {"documents": 80.0, "counter:mairie": 45.0}
     history = {"content/demarches/a.md": {"level": 0, "parts_mm": before}}
@@ -124,7 +124,7 @@ def test_the_record_of_a_flyer_on_two_sides_says_its_cause_as_the_warning_does(t
 
 
 def test_no_record_of_a_build_is_none_not_an_empty_list(tmp_path):
-    from print.causes import HISTORY_FILE, last_build
+    from guichet_plugins.print.causes import HISTORY_FILE, last_build
 
     assert last_build(tmp_path) is None
     (tmp_path / HISTORY_FILE).write_text('{"format": 0, "flyers": {}}')

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from print.fit import (
+
+from guichet.messages.print import length
+from guichet_plugins.print.fit import (
     LAYOUTS,
     LEVELS,
     PAGES,
@@ -14,8 +16,6 @@ from print.fit import (
     with_link_targets,
     without_images,
 )
-
-from guichet.messages.print import length
 
 DOCS = [f"Pièce {n}" for n in range(1, 21)]
 STEPS = [f"Étape {n}. Puis autre chose." for n in range(1, 16)]

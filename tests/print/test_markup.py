@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from print.markup import escape, to_typst
-from print.render import compile_pdf, typst_input
 
+from guichet_plugins.print.markup import escape, to_typst
+from guichet_plugins.print.render import compile_pdf, typst_input
 from tests.print.test_render import content
 
 HOSTILE = [

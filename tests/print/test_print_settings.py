@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from print.pipeline import read_settings
 
 from guichet.messages import ContentErrors
+from guichet_plugins.print.pipeline import read_settings
 
 
 def settings(tmp_path, workers):

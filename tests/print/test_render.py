@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from print.content import CounterContent, FlyerContent
-from print.fit import LAYOUTS
-from print.render import compile_pdf, lay_out_level, typst_input, write_booklet
-from print.work import Flyer, fit_flyers
-
+from guichet_plugins.print.content import CounterContent, FlyerContent
+from guichet_plugins.print.fit import LAYOUTS
+from guichet_plugins.print.render import compile_pdf, lay_out_level, typst_input, write_booklet
+from guichet_plugins.print.work import Flyer, fit_flyers
 from tests.print.helpers import pdf_reader
 
 COUNTER = CounterContent(

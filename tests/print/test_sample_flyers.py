@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from procedures.generator import french_sort_key
-from town.commune import parse_commune
 
+from guichet_plugins.procedures.generator import french_sort_key
+from guichet_plugins.town.commune import parse_commune
 from tests.conftest import ROOT
 from tests.html_pages import parse
 from tests.print.helpers import (

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
 
 from guichet.header import fold, metadata, read_header, side_metadata
+from guichet_plugins.procedures.validation import COUNTER_FIELDS, PROCEDURE_FIELDS
 
 COUNTER = frozenset(COUNTER_FIELDS)
 PROCEDURE = frozenset(PROCEDURE_FIELDS)

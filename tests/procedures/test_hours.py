@@ -1,7 +1,8 @@
 from datetime import time
 
 import pytest
-from procedures.hours import HoursErrors, format_time, parse_hours
+
+from guichet_plugins.procedures.hours import HoursErrors, format_time, parse_hours
 
 
 def ranges(week, day_index):

@@ -21,10 +21,9 @@ PROCEDURES = 800
 """~114 per theme (7 themes): theme pages in two parts with GUICHET_LIST_SPLIT = 80."""
 LINK = re.compile(r"""<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-SETTINGS = """import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-PLUGINS = [p for p in PLUGINS if p != "print"]  # noqa: F405
+SETTINGS = """from guichet.settings import inherit
+globals().update(inherit({root!r} + "/pelicanconf.py"))
+PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
 """
 
 

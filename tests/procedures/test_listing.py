@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
-from procedures.listing import (
+
+from guichet_plugins.procedures.listing import (
     OTHER,
     Part,
     by_initial,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from markdown import Markdown
-from procedures.sections import list_items
 
 from guichet.lists import normalise_lists
+from guichet_plugins.procedures.sections import list_items
 
 MARKDOWN = Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.sane_lists"])
 

@@ -14,10 +14,9 @@ from tests.conftest import ROOT, run_build
 
 PROCEDURES = 60
 """Above prefetch.PREFETCH_FROM: the workers do the converting."""
-SETTINGS = """import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-PLUGINS = [p for p in PLUGINS if p != "print"]  # noqa: F405
+SETTINGS = """from guichet.settings import inherit
+globals().update(inherit({root!r} + "/pelicanconf.py"))
+PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
 GUICHET_READ_WORKERS = {workers!r}
 """
 
@@ -71,8 +70,9 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
     result Pelican's reader gives; with one worker the reader is left alone."""
     from pelican.readers import Readers
     from pelican.settings import DEFAULT_CONFIG
-    from procedures.generator import RawSource
-    from procedures.prefetch import PREFETCH_FROM, Prefetched, prefetched
+
+    from guichet_plugins.procedures.generator import RawSource
+    from guichet_plugins.procedures.prefetch import PREFETCH_FROM, Prefetched, prefetched
 
     names = [f"d{n:03}.md" for n in range(PREFETCH_FROM + 5)]
     for n, name in enumerate(names):

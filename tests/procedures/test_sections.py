@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from procedures.sections import BOX, list_items, with_boxes
+
+from guichet_plugins.procedures.sections import BOX, list_items, with_boxes
 
 
 @pytest.mark.parametrize(

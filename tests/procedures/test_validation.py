@@ -1,7 +1,8 @@
 from datetime import date
 
 import pytest
-from procedures.validation import check_counter, check_procedure, check_slug
+
+from guichet_plugins.procedures.validation import check_counter, check_procedure, check_slug
 
 THEMES = {"papiers": "Papiers d'identité", "etat-civil": "État civil"}
 TODAY = date(2026, 11, 24)

@@ -1,10 +1,11 @@
 from datetime import date
 
 import pytest
-from procedures.address import parse_address
-from procedures.closures import parse_closures, upcoming
-from procedures.dates import format_date_fr, parse_date
-from procedures.phone import parse_phone
+
+from guichet_plugins.procedures.address import parse_address
+from guichet_plugins.procedures.closures import parse_closures, upcoming
+from guichet_plugins.procedures.dates import format_date_fr, parse_date
+from guichet_plugins.procedures.phone import parse_phone
 
 
 @pytest.mark.parametrize(

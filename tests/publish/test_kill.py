@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
 from tests.site.test_bad_content import tree_digest
 
 MARK = "GUICHET_TEST_MARK"
@@ -51,8 +51,8 @@ def settings_file(tmp_path: Path, cache: str = "cache") -> Path:
     """publishconf.py with the cache in ``tmp_path/cache`` (the sample town's content)."""
     path = tmp_path / f"publishconf_{cache.replace('-', '_')}.py"
     path.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
-        f"PATH = {str(ROOT / 'content')!r}\nCACHE_PATH = {str(tmp_path / cache)!r}\n",
+        settings_text(base="publishconf.py")
+        + f"PATH = {str(ROOT / 'content')!r}\nCACHE_PATH = {str(tmp_path / cache)!r}\n",
         encoding="utf-8",
     )
     return path

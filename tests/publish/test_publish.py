@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
 from tests.site.test_bad_content import break_phone, edit, tree_digest
 
 TEST_PLUGINS = ROOT / "tests" / "publish" / "fixtures" / "plugins"
@@ -140,8 +140,7 @@ def test_a_killed_build_leaves_the_published_site_byte_identical(
     marker = tmp_path / "stalled"
     settings = tmp_path / "stalling.py"
     settings.write_text(
-        "from publishconf import *\n"
-        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(TEST_PLUGINS)!r}]\n"
+        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
         "PLUGINS = PLUGINS + ['stall']\n"
         f"STALL_AT = {point!r}\nSTALL_MARKER = {str(marker)!r}\n",
         encoding="utf-8",
@@ -184,8 +183,7 @@ def test_a_page_with_script_is_never_published(small_site, published, tmp_path):
     before = tree_digest(published)
     settings = tmp_path / "faulty.py"
     settings.write_text(
-        "from publishconf import *\n"
-        f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(TEST_PLUGINS)!r}]\n"
+        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
         "PLUGINS = PLUGINS + ['inject_script']\n",
         encoding="utf-8",
     )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minify.inline import csp_hash, csp_sources
-
+from guichet_plugins.minify.inline import csp_hash, csp_sources
 from tests.conftest import ROOT
 from tests.html_pages import parse
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page as parsed_page
 from tests.sanitize.hostile import hostile_things
 
@@ -114,7 +114,7 @@ def test_sanitize_fail_stops_the_build_listing_every_file(tmp_path):
     for name in ("script", "remote-img", "allowed"):
         shutil.copy(HOSTILE / f"{name}.md", content / "pages" / f"{name}.md")
     settings = tmp_path / "strict.py"
-    settings.write_text("from pelicanconf import *\nSANITIZE_FAIL = True\n", encoding="utf-8")
+    settings.write_text(settings_text("SANITIZE_FAIL = True\n"), encoding="utf-8")
     build = run_build(content, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1, build.output
     assert "Le site n'a pas été construit : 3 problèmes à corriger." in build.output

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from sanitize.policy import is_external_link, is_local_resource, sanitize_html, srcset_urls
+
+from guichet_plugins.sanitize.policy import (
+    is_external_link,
+    is_local_resource,
+    sanitize_html,
+    srcset_urls,
+)
 
 OWN = ["www.val-daurore.fr"]
 

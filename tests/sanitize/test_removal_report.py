@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sanitize.diff import Removal, elements, removals
-from sanitize.policy import REMOVED_WITH_CONTENT, sanitize_html
-from sanitize.report import describe, problems
+
+from guichet_plugins.sanitize.diff import Removal, elements, removals
+from guichet_plugins.sanitize.policy import REMOVED_WITH_CONTENT, sanitize_html
+from guichet_plugins.sanitize.report import describe, problems
 
 DIFFS = [
     ("<p>a</p>", "<p>a</p>", []),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_build
+from tests.conftest import run_build, settings_text
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -122,7 +122,7 @@ def test_warnings_do_not_stop_the_build(small_site, tmp_path):
 
 def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path):
     settings = tmp_path / "broken.py"
-    settings.write_text("from pelicanconf import *\nPLUGINS = PLUGINS + ['does_not_exist']\n")
+    settings.write_text(settings_text("PLUGINS = PLUGINS + ['does_not_exist']\n"))
     build = run_build(small_site, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1
     assert "does_not_exist" in build.output

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from procedures.hours import parse_hours
-from procedures.phone import parse_phone
 
+from guichet_plugins.procedures.hours import parse_hours
+from guichet_plugins.procedures.phone import parse_phone
 from tests.conftest import BUILD_DATE_EPOCH, run_build
 from tests.print.cases import CASES, URL, WORD, write_cases
 from tests.print.helpers import all_text, is_a4, list_texts, meta, page_text, pdf_reader

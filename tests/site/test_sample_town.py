@@ -39,7 +39,7 @@ def test_fixed_public_urls_exist(sample_site):
 
 
 def test_each_procedure_shows_how_to_do_it_without_internet(sample_site):
-    from procedures.phone import parse_phone
+    from guichet_plugins.procedures.phone import parse_phone
 
     for slug in PROCEDURES:
         source = (ROOT / "content/demarches" / f"{slug}.md").read_text(encoding="utf-8")

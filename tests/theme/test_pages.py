@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from checks.scan import RESOURCE_RELS
 
+from guichet_plugins.checks.scan import RESOURCE_RELS
 from tests.conftest import ROOT
 from tests.html_pages import parse
 from tests.theme.measure import ROUND_TRIP_BYTES, first_view_bytes

@@ -8,9 +8,9 @@ import subprocess
 
 import pikepdf
 import pytest
-from town.commune import LABELS, parse_commune
-from town.header import fold, read_header
 
+from guichet_plugins.town.commune import LABELS, parse_commune
+from guichet_plugins.town.header import fold, read_header
 from tests.conftest import ROOT, run_build
 from tests.html_pages import page as built_page
 
