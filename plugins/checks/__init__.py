@@ -5,50 +5,14 @@ Settings: ``GUICHET_BUDGET_FIRST_VIEW_BYTES`` (14600), ``GUICHET_BUDGET_IMAGE_BY
 ``GUICHET_BUDGET_IMAGE_WIDTH`` (360). Hosts of ``SITEURL`` and ``GUICHET_PUBLIC_URL`` count as
 this site. Scans of unchanged pages are remembered in ``CACHE_PATH/checks/scans.json``; pages the
 precompress plugin's child scanned while compressing them are not parsed again.
+
+The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
+registers the plugin: the package's other modules import without Pelican.
 """
 
-from __future__ import annotations
 
-import os
-from pathlib import Path
-from urllib.parse import urlsplit
+def register() -> None:
+    """Pelican's entry point: connect this plugin's receivers."""
+    from .plugin import register as connect
 
-from pelican import signals
-
-from guichet.messages import ContentErrors
-
-from .budget import Budgets, SiteChecker
-from .memo import ScanMemo
-
-
-def budgets_from(settings: dict) -> Budgets:
-    defaults = Budgets()
-    return Budgets(
-        first_view_bytes=int(
-            settings.get("GUICHET_BUDGET_FIRST_VIEW_BYTES", defaults.first_view_bytes)
-        ),
-        image_bytes=int(settings.get("GUICHET_BUDGET_IMAGE_BYTES", defaults.image_bytes)),
-        image_width=int(settings.get("GUICHET_BUDGET_IMAGE_WIDTH", defaults.image_width)),
-    )
-
-
-def check_output(pelican) -> None:
-    settings = pelican.settings
-    hosts = {urlsplit(settings.get(k) or "").hostname for k in ("SITEURL", "GUICHET_PUBLIC_URL")}
-    label = os.path.relpath(pelican.output_path)
-    if label.startswith(os.pardir):
-        label = pelican.output_path
-    # Pages precompress's child scanned as it compressed them (plugins/precompress/background.py)
-    scanned = getattr(pelican, "guichet_scanned_pages", None)
-    memo = ScanMemo(Path(settings["CACHE_PATH"]) / "checks" / "scans.json", scanned)
-    checker = SiteChecker(
-        Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label, memo
-    )
-    problems = checker.check_site()
-    memo.save()
-    if problems:
-        raise ContentErrors(problems)
-
-
-def register():
-    signals.finalized.connect(check_output)
+    connect()

@@ -4,57 +4,14 @@ exceptional closures within GUICHET_NOTICE_CLOSURE_DAYS, chosen by the build dat
 Read once every content is read (``all_generators_finalized``, before any page is written) into
 ``guichet_notices`` in the templates' context (theme/templates/includes/notices.html). Also stops
 the build when news are written in a folder the site does not publish.
+
+The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
+registers the plugin: the package's other modules import without Pelican.
 """
 
-from __future__ import annotations
 
-import os
-from pathlib import Path
+def register() -> None:
+    """Pelican's entry point: connect this plugin's receivers."""
+    from .plugin import register as connect
 
-from pelican import signals
-
-from guichet.messages import ContentErrors, Problem
-from guichet.messages import notices as msg
-from guichet_plugins.procedures.dates import build_date
-
-from .notices import banner, closure_notices, parse_notice
-
-
-def _shown(path: Path, content: Path) -> str:
-    return os.path.relpath(path, content.resolve().parent)
-
-
-def collect(generators) -> None:
-    context = generators[0].context
-    settings = generators[0].settings
-    content = Path(settings["PATH"]).resolve()
-    today = build_date(settings)
-    notices, errors = [], []
-    for path in sorted((content / settings.get("GUICHET_NOTICES_PATH", "avis")).glob("*.md")):
-        shown = _shown(path, content)
-        try:
-            parsed = parse_notice(path.read_text(encoding="utf-8"), shown)
-        except UnicodeDecodeError:
-            errors.append(Problem(shown, "Le fichier n'est pas enregistré en UTF-8."))
-            continue
-        errors += parsed.errors
-        if parsed.notice:
-            notices.append(parsed.notice)
-    for folder in settings.get("GUICHET_UNPUBLISHED_NEWS_PATHS", []):
-        if any((content / folder).glob("**/*.md")):
-            shown = _shown(content / folder, content)
-            errors.append(
-                Problem(shown, msg.NEWS_FOLDER.format(folder=shown), None, msg.NEWS_FOLDER_HINT)
-            )
-    if errors:
-        raise ContentErrors(errors)
-    main = (context.get("counters_by_slug") or {}).get(settings.get("GUICHET_MAIN_COUNTER"))
-    if main is not None:
-        days = int(settings.get("GUICHET_NOTICE_CLOSURE_DAYS", 14))
-        url = "/" + main.url
-        notices += closure_notices(main.title, url, main.data.closures, today, days)
-    context["guichet_notices"] = banner(notices, today)
-
-
-def register():
-    signals.all_generators_finalized.connect(collect)
+    connect()

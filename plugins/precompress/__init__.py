@@ -10,61 +10,14 @@ child also scans each page for it (``pelican.guichet_scanned_pages``). Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
 ``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
 ``GUICHET_PRECOMPRESS_EXTENSIONS``.
+
+The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
+registers the plugin: the package's other modules import without Pelican.
 """
 
-from __future__ import annotations
 
-from pelican import signals
+def register() -> None:
+    """Pelican's entry point: connect this plugin's receivers."""
+    from .plugin import register as connect
 
-from guichet_plugins import PACKAGE
-
-from .background import Background
-from .compress import GZIP, Encoding, brotli_encoding, precompress_tree
-
-DEFAULT_EXTENSIONS = (".html", ".css", ".xml", ".txt", ".svg")
-
-_background = Background()
-
-
-def brotli_quality(settings: dict) -> int | None:
-    """Brotli's quality, or None when no ``.br`` is wanted."""
-    if not settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
-        return None
-    return int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
-
-
-def encodings_from(settings: dict) -> list[Encoding]:
-    quality = brotli_quality(settings)
-    return [GZIP] if quality is None else [GZIP, brotli_encoding(quality)]
-
-
-def extensions_from(settings: dict) -> tuple[str, ...]:
-    extensions = settings.get("GUICHET_PRECOMPRESS_EXTENSIONS", DEFAULT_EXTENSIONS)
-    return tuple(e.lower() for e in extensions)
-
-
-def precompress_page(path: str, context: dict) -> None:
-    if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
-        min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
-        scan = f"{PACKAGE}.checks" in context.get("PLUGINS", ())
-        _background.submit(path, brotli_quality(context), min_bytes, scan)
-
-
-def precompress_output(pelican) -> None:
-    done = _background.finish()
-    pelican.guichet_scanned_pages = _background.scans  # for the checks, run next
-    settings = pelican.settings
-    if not settings.get("GUICHET_PRECOMPRESS", True):
-        return
-    precompress_tree(
-        pelican.output_path,
-        extensions=extensions_from(settings),
-        encodings=encodings_from(settings),
-        min_bytes=int(settings.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256)),
-        done=done,
-    )
-
-
-def register():
-    signals.content_written.connect(precompress_page)
-    signals.finalized.connect(precompress_output)
+    connect()

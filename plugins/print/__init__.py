@@ -7,19 +7,14 @@ typesets it with Typst (``flyer.typ``, ``render.py``) at the first level of the 
 cause, ``causes.py``), caches the PDFs, and sets ``procedure.flyer_content`` (which the flyer
 page ``/demarches/<slug>/fiche/``, ``flyer.html``, renders) and ``procedure.pdf_size`` before
 any page is written.
+
+The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
+registers the plugin: the package's other modules import without Pelican.
 """
 
-from pelican import signals
 
-from .pipeline import render_all
+def register() -> None:
+    """Pelican's entry point: connect this plugin's receivers."""
+    from .plugin import register as connect
 
-
-def render_flyers(generators) -> None:
-    owner = next((g for g in generators if hasattr(g, "procedures") and hasattr(g, "themes")), None)
-    if owner is None:
-        return
-    owner.context["guichet_flyer_stats"] = render_all(owner, owner.settings)
-
-
-def register():
-    signals.all_generators_finalized.connect(render_flyers)
+    connect()

@@ -3,16 +3,14 @@
 Read once, when Pelican starts (``initialized``), into the settings every template, flyer and
 plugin already reads (``SITENAME``, ``GUICHET_TOWN``, ``GUICHET_THEMES``…): staff change the
 town without opening a Python file. Mistakes stop the build with French messages (file:line).
+
+The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
+registers the plugin: the package's other modules import without Pelican.
 """
 
-from pelican import signals
 
-from .load import apply_town
+def register() -> None:
+    """Pelican's entry point: connect this plugin's receivers."""
+    from .plugin import register as connect
 
-
-def read_town(pelican) -> None:
-    apply_town(pelican.settings)
-
-
-def register():
-    signals.initialized.connect(read_town)
+    connect()

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guichet_plugins.minify import minify_file
 from guichet_plugins.minify.minify import (
     MinifyError,
     minify_css_text,
@@ -15,6 +14,7 @@ from guichet_plugins.minify.minify import (
     quote_attributes,
     rewrite_file,
 )
+from guichet_plugins.minify.plugin import minify_file
 
 PAGE = """<!doctype html>
 <html lang="fr">

@@ -7,8 +7,8 @@ import os
 from jinja2 import Template
 
 import guichet_plugins.minify.writer as writer_module
-from guichet_plugins.minify import minify_page
 from guichet_plugins.minify.minify import minify_html_text
+from guichet_plugins.minify.plugin import minify_page
 from guichet_plugins.minify.writer import MinifyingWriter, minified_paths
 from tests.minify.test_minify import PAGE, fails
 
