@@ -65,6 +65,7 @@ def test_photos_and_pdfs_apart_from_the_pages(spent, shown):
     assert LINE.match(line).groups()[2:] == ("4,6", shown)
 
 
+@pytest.mark.build
 def test_clean_build_prints_one_line_only(tmp_path):
     """The clean fixture's counter shows a photo (content/images/mairie.jpg): the images
     plugin counts it, and would stop the build if it were missing."""
@@ -84,6 +85,7 @@ def test_clean_build_prints_one_line_only(tmp_path):
     assert abs(sum(seconds) - float(total.replace(",", "."))) <= 0.15
 
 
+@pytest.mark.build
 def test_no_split_without_photos_or_pdfs(tmp_path):
     """A build without the images and print plugins (the bench's core variant) says its time
     only."""
@@ -101,6 +103,7 @@ def test_no_split_without_photos_or_pdfs(tmp_path):
     assert LINE.match(line).groups()[3] is None
 
 
+@pytest.mark.build
 def test_warnings_are_printed_then_counted(small_site, tmp_path):
     path = small_site / "demarches/carte-identite.md"
     path.write_text(

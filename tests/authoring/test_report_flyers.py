@@ -9,6 +9,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from tests.authoring.test_report import site, verifier  # noqa: F401  (fixture)
 from tests.conftest import run_build
 from tests.print.cases import write_cases
@@ -39,6 +41,7 @@ def test_before_any_build_the_report_says_to_build_first(site, tmp_path):  # noq
     assert FIRST in page_text(tmp_path / "rapport/index.html")
 
 
+@pytest.mark.build
 def test_after_a_build_the_report_lists_each_flyer_on_two_sides_with_its_cause(tmp_path):
     content = write_cases(tmp_path)
     cache = tmp_path / "cache"

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from guichet.scaffold import procedure_template
 from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page
@@ -54,6 +56,7 @@ def test_template_is_pure_and_lists_themes():
     assert "Verifie-le: 2026-01-02" in text
 
 
+@pytest.mark.build
 def test_new_procedure_fails_clearly_until_filled_then_builds(small_site, tmp_path):
     result = scaffold(settings_for(tmp_path, small_site), "test-nouveau", "Démarche de test")
     assert result.returncode == 0, result.stderr

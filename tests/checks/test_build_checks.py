@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from tests.conftest import run_build, settings_text
+
+pytestmark = pytest.mark.build
 
 
 def settings_with_template(tmp_path, name: str, template: str) -> str:

@@ -17,6 +17,8 @@ from guichet.messages import devserver as msg
 from tests.conftest import ROOT, run_build
 from tests.devserver_run import Devserver
 
+pytestmark = pytest.mark.build
+
 MONDAY_AT_9 = re.compile(r"Lundi(</th>)?<td>De 9")
 """The mairie's Monday row once its hours start at 9 (end tags kept or not by the minifier)."""
 

@@ -14,6 +14,8 @@ from guichet.preview.deps import pages_to_render
 from guichet.preview.engine import Engine
 from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build
 
+pytestmark = pytest.mark.build
+
 NO_PDF_SETTINGS = """from guichet.settings import inherit
 globals().update(inherit({root!r} + "/pelicanconf.py"))
 PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]

@@ -15,6 +15,8 @@ from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page as built_page
 from tests.images import pictures
 
+pytestmark = pytest.mark.build
+
 FIXTURE = ROOT / "tests" / "site" / "fixtures" / "small"
 
 

@@ -12,6 +12,8 @@ import pytest
 from guichet_plugins.minify.minify import quote_attributes
 from tests.conftest import ROOT, run_build
 
+pytestmark = pytest.mark.build
+
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 

@@ -6,6 +6,8 @@ import pytest
 
 from tests.conftest import run_build, settings_text
 
+pytestmark = pytest.mark.build
+
 
 def unminified_settings(tmp_path) -> str:
     settings = tmp_path / "unminified.py"

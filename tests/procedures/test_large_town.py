@@ -17,6 +17,8 @@ import pytest
 from bench.make_town import make_town
 from tests.conftest import ROOT, run_build
 
+pytestmark = pytest.mark.build
+
 PROCEDURES = 800
 """~114 per theme (7 themes): theme pages in two parts with GUICHET_LIST_SPLIT = 80."""
 LINK = re.compile(r"""<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

@@ -42,6 +42,7 @@ def town(tmp_path_factory) -> Path:
     return base
 
 
+@pytest.mark.build
 def test_workers_build_the_same_site_as_one_process(town):
     alone = run_build(town / "town/guichet", town / "alone", settings=settings(town, 1))
     workers = run_build(town / "town/guichet", town / "workers", settings=settings(town, 2))
@@ -53,6 +54,7 @@ def test_workers_build_the_same_site_as_one_process(town):
     )  # the same summary, up to the build's duration
 
 
+@pytest.mark.build
 def test_a_file_a_worker_cannot_read_is_reported_as_without_workers(town, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(town / "town/guichet", content)

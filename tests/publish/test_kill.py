@@ -20,6 +20,8 @@ import pytest
 from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
 from tests.site.test_bad_content import tree_digest
 
+pytestmark = pytest.mark.build
+
 MARK = "GUICHET_TEST_MARK"
 SETTLE_SECONDS = 5
 """How long the processes may take to go once the signal is sent (they take well under 2 s)."""

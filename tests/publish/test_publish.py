@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
 from tests.site.test_bad_content import break_phone, edit, tree_digest
 
+pytestmark = pytest.mark.build
+
 TEST_PLUGINS = ROOT / "tests" / "publish" / "fixtures" / "plugins"
 
 

@@ -11,6 +11,8 @@ from tests.conftest import ROOT, run_build, settings_text
 from tests.html_pages import page as parsed_page
 from tests.sanitize.hostile import hostile_things
 
+pytestmark = pytest.mark.build
+
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 EXPECTED_WARNINGS = {

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import run_build, settings_text
 
+pytestmark = pytest.mark.build
+
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {

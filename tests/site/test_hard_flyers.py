@@ -20,6 +20,8 @@ from tests.print.cases import CASES, URL, WORD, write_cases
 from tests.print.helpers import all_text, is_a4, list_texts, meta, page_text, pdf_reader
 from tests.print.test_browser_print import ORIGIN, serve
 
+pytestmark = pytest.mark.build
+
 SLUGS = sorted(CASES)
 MARGIN = {side: "0.4in" for side in ("top", "right", "bottom", "left")}
 

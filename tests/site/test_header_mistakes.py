@@ -14,6 +14,8 @@ from tests.conftest import run_build
 from tests.html_pages import page
 from tests.site.test_bad_content import edit
 
+pytestmark = pytest.mark.build
+
 ANNEXE = "guichets/annexe.md"
 CARTE = "demarches/carte-identite.md"
 ACTE = "demarches/acte-naissance.md"
