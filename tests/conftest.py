@@ -58,6 +58,13 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a file; ``old`` must be there (a changed fixture fails)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def free_port() -> int:
     """A TCP port free on 127.0.0.1 right now."""
     with socket.socket() as probe:
@@ -200,6 +207,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(sample_site):
+    """The sample town on 127.0.0.1, for the whole run: its base address."""
+    from tests.browsing import served
+
+    with served(sample_site) as base:
+        yield base
 
 
 @pytest.fixture

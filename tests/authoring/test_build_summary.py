@@ -7,7 +7,7 @@ import re
 import pytest
 
 from guichet.build import summary
-from tests.authoring.test_report import CLEAN
+from tests.authoring.report_run import CLEAN
 from tests.conftest import run_build, settings_text
 
 LINE = re.compile(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.authoring.test_report import site, verifier  # noqa: F401  (fixture)
+from tests.authoring.report_run import verifier
 from tests.conftest import run_build
 from tests.print.cases import write_cases
 
@@ -34,7 +34,7 @@ def page_text(path: Path) -> str:
     return re.sub(r"\s+", " ", "".join(parser.parts))
 
 
-def test_before_any_build_the_report_says_to_build_first(site, tmp_path):  # noqa: F811
+def test_before_any_build_the_report_says_to_build_first(site, tmp_path):
     result = verifier(site, tmp_path, "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert FIRST in result.stdout

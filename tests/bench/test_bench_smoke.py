@@ -6,7 +6,6 @@ and targets are computed (or "n/a" with a reason when a plugin is not configured
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import sys
@@ -18,17 +17,9 @@ from PIL import Image
 from bench import builds, figures, report, run
 from bench.make_town import make_town
 from bench.photos import camera_jpeg
-from tests.conftest import run_build
+from tests.conftest import run_build, tree_digest
 
 SMALL_PHOTO = (640, 480)
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def body(path: Path) -> str:
@@ -49,7 +40,7 @@ def test_town_builds_with_guichet_without_content_warnings(tmp_path):
 def test_town_is_deterministic_and_same_body_for_both_tools(tmp_path):
     first = make_town(tmp_path / "a", 6, 2, 2, seed=7, photo_size=SMALL_PHOTO)
     make_town(tmp_path / "b", 6, 2, 2, seed=7, photo_size=SMALL_PHOTO)
-    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
     for slug in first.slugs:
         guichet = tmp_path / "a" / "guichet" / "demarches" / f"{slug}.md"
         plain = tmp_path / "a" / "pelican" / "demarches" / f"{slug}.md"

@@ -5,32 +5,17 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import ROOT, run_build, settings_text
+from tests.conftest import ROOT, run_build, settings_text, tree_digest
 from tests.html_pages import page as built_page
 from tests.images import pictures
+from tests.images.pictures import new_site
 
 pytestmark = pytest.mark.build
-
-FIXTURE = ROOT / "tests" / "site" / "fixtures" / "small"
-
-
-def new_site(folder: Path, images: dict[str, bytes], pages: dict[str, list[str]]) -> Path:
-    """A copy of the small site, ``images`` in content/images/, Markdown lines added to pages."""
-    content = folder / "content"
-    shutil.copytree(FIXTURE, content)
-    (content / "images").mkdir()
-    for name, data in images.items():
-        (content / "images" / name).write_bytes(data)
-    for page, lines in pages.items():
-        with (content / page).open("a", encoding="utf-8") as file:
-            file.write("\n\n" + "\n\n".join(lines) + "\n")
-    return content
 
 
 def stats(output: str) -> tuple[int, int, int]:
@@ -38,14 +23,6 @@ def stats(output: str) -> tuple[int, int, int]:
     found = re.search(r"(\d+) images? \((\d+) traitées?, (\d+) en cache\)", output)
     assert found, output
     return tuple(int(n) for n in found.groups())
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 GOOD_IMAGES = {
@@ -83,7 +60,7 @@ def good(tmp_path_factory):
     content = new_site(folder, GOOD_IMAGES, GOOD_PAGES)
     first = run_build(content, folder / "out", folder / "cache")
     assert first.returncode == 0, first.output
-    first_tree = tree(folder / "out")
+    first_tree = tree_digest(folder / "out")
     second = run_build(content, folder / "out", folder / "cache")
     assert second.returncode == 0, second.output
     return first, first_tree, second
@@ -122,7 +99,7 @@ def test_every_mode_is_converted(good):
 def test_originals_are_never_published(good):
     first, _, _ = good
     originals = {hashlib.sha256(data).hexdigest() for data in GOOD_IMAGES.values()}
-    published = tree(first.path)
+    published = tree_digest(first.path)
     assert not originals & set(published.values())
     for name in published:
         if name.startswith("images/"):
@@ -181,7 +158,7 @@ def test_each_source_is_processed_once_then_comes_from_the_cache(good):
     first, first_tree, second = good
     assert stats(first.output) == (7, 7, 0)  # camera.jpg is used twice, processed once
     assert stats(second.output) == (7, 0, 7)  # nothing changed: nothing decoded
-    assert tree(second.path) == first_tree  # same bytes
+    assert tree_digest(second.path) == first_tree  # same bytes
 
 
 def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tmp_path):
@@ -196,7 +173,7 @@ def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tm
     content = new_site(tmp_path, GOOD_IMAGES, GOOD_PAGES)
     build = run_build(content, tmp_path / "out", settings=str(settings))
     assert build.returncode == 0, build.output
-    assert tree(build.path) == first_tree
+    assert tree_digest(build.path) == first_tree
 
 
 def test_a_page_error_while_images_are_being_decoded_stops_the_build_cleanly(tmp_path):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 
 import brotli
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, tree_digest
 
 TEXT = (".html", ".css", ".xml", ".txt", ".svg")
 
@@ -28,9 +27,9 @@ def test_no_compressed_copy_without_its_file(sample_site):
 
 def digests(folder):
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix in (*TEXT, ".gz", ".br")
+        name: digest
+        for name, digest in tree_digest(folder).items()
+        if name.endswith((*TEXT, ".gz", ".br"))
     }
 
 

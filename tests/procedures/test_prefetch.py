@@ -3,14 +3,13 @@ Pelican's one-file-after-another reading gives, and the same messages on a bad f
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.make_town import make_town
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, tree_digest
 
 PROCEDURES = 60
 """Above prefetch.PREFETCH_FROM: the workers do the converting."""
@@ -27,14 +26,6 @@ def settings(folder: Path, workers: int | None) -> str:
     return str(path)
 
 
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.fixture(scope="module")
 def town(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("prefetch")
@@ -47,7 +38,7 @@ def test_workers_build_the_same_site_as_one_process(town):
     alone = run_build(town / "town/guichet", town / "alone", settings=settings(town, 1))
     workers = run_build(town / "town/guichet", town / "workers", settings=settings(town, 2))
     assert alone.returncode == 0 and workers.returncode == 0, alone.output + workers.output
-    assert tree(town / "workers") == tree(town / "alone")
+    assert tree_digest(town / "workers") == tree_digest(town / "alone")
     assert (
         workers.output.replace("\n", " ").split("en ")[0]
         == (alone.output.replace("\n", " ").split("en ")[0])

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
-from tests.site.test_bad_content import tree_digest
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, free_port, settings_text, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -181,14 +180,6 @@ def test_killed_build_leaves_nothing_behind(tmp_path, who, signum):
     assert "Traceback" not in output
     if who == "python":
         assert "Commande interrompue" in output
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.parametrize(
