@@ -58,6 +58,14 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def every_file(folder: Path, pattern: str) -> list[Path]:
+    """The files under ``folder`` matching ``pattern``, sorted; at least one (a loop over them
+    that runs zero times would pass without checking anything)."""
+    files = sorted(p for p in folder.rglob(pattern) if p.is_file())
+    assert files, f"no {pattern} under {folder}"
+    return files
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace ``old`` by ``new`` in a file; ``old`` must be there (a changed fixture fails)."""
     text = path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from guichet_plugins.minify.minify import quote_attributes
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, every_file, run_build
 
 pytestmark = pytest.mark.build
 
@@ -24,7 +24,7 @@ def test_sample_pages_and_stylesheets_are_minified(sample_site):
         text = page.read_text(encoding="utf-8")
         assert text.startswith("<!doctype html><html lang=fr><head>"), page
         assert "\n<" not in text and "<!--" not in text, page
-    for sheet in sample_site.rglob("*.css"):
+    for sheet in every_file(sample_site, "*.css"):
         css = sheet.read_text(encoding="utf-8")
         assert css and "\n" not in css.strip() and "/*" not in css, sheet
 
