@@ -8,7 +8,7 @@ import pytest
 
 from guichet.build import summary
 from tests.authoring.report_run import CLEAN
-from tests.conftest import run_build, settings_text
+from tests.conftest import run_build
 
 LINE = re.compile(
     r"^✓ Site construit : (.+) ; (.+) ; en (\d+,\d) s(?: \(temps écoulé : (.+)\))?\.$"
@@ -86,16 +86,12 @@ def test_clean_build_prints_one_line_only(tmp_path):
 
 
 @pytest.mark.build
-def test_no_split_without_photos_or_pdfs(tmp_path):
+def test_no_split_without_photos_or_pdfs(tmp_path, settings_file):
     """A build without the images and print plugins (the bench's core variant) says its time
     only."""
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        settings_text(
-            "PLUGINS = [p for p in PLUGINS"
-            " if p not in ('guichet_plugins.images', 'guichet_plugins.print')]\n"
-        ),
-        encoding="utf-8",
+    settings = settings_file(
+        "PLUGINS = [p for p in PLUGINS"
+        " if p not in ('guichet_plugins.images', 'guichet_plugins.print')]\n"
     )
     build = run_build(CLEAN, tmp_path / "out", settings=str(settings))
     line = build.output.strip().splitlines()[-1]

@@ -12,7 +12,7 @@ import tomllib
 import pytest
 
 from guichet_plugins import ORDER, out_of_order, plugin_of
-from tests.conftest import ROOT, run_build, settings_text
+from tests.conftest import ROOT, run_build
 
 PELICAN_LAYERS = {
     "guichet.reader",  # a Pelican reader
@@ -116,14 +116,10 @@ def test_plugins_out_of_order(plugins, wrong):
 
 
 @pytest.mark.build
-def test_a_build_with_plugins_out_of_order_stops_in_french(small_site, tmp_path):
-    settings = tmp_path / "desordre.py"
-    settings.write_text(
-        settings_text(
-            "PLUGINS = [p for p in PLUGINS if p != 'guichet_plugins.minify']"
-            " + ['guichet_plugins.minify']\n"
-        ),
-        encoding="utf-8",
+def test_a_build_with_plugins_out_of_order_stops_in_french(small_site, tmp_path, settings_file):
+    settings = settings_file(
+        "PLUGINS = [p for p in PLUGINS if p != 'guichet_plugins.minify']"
+        " + ['guichet_plugins.minify']\n"
     )
     build = run_build(small_site, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1, build.output

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.make_town import make_town
-from tests.conftest import ROOT, every_file, run_build
+from tests.conftest import ROOT, every_file, run_build, settings_text
 
 pytestmark = pytest.mark.build
 
@@ -23,10 +23,7 @@ PROCEDURES = 800
 """~114 per theme (7 themes): theme pages in two parts with GUICHET_LIST_SPLIT = 80."""
 LINK = re.compile(r"""<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-SETTINGS = """from guichet.settings import inherit
-globals().update(inherit({root!r} + "/pelicanconf.py"))
-PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
-"""
+SETTINGS = settings_text('PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]\n')
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +31,7 @@ def large_town(tmp_path_factory):
     base = tmp_path_factory.mktemp("large-town")
     town = make_town(base / "town", procedures=PROCEDURES, counters=3, photos=0, seed=11)
     settings = base / "settings.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT)), encoding="utf-8")
+    settings.write_text(SETTINGS, encoding="utf-8")
     build = run_build(base / "town" / "guichet", base / "output", settings=str(settings))
     return town, build
 

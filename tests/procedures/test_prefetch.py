@@ -10,20 +10,18 @@ from pathlib import Path
 import pytest
 
 from bench.make_town import make_town
-from tests.conftest import ROOT, run_build, tree_digest
+from tests.conftest import run_build, settings_text, tree_digest
 
 PROCEDURES = 60
 """Above prefetch.PREFETCH_FROM: the workers do the converting."""
-SETTINGS = """from guichet.settings import inherit
-globals().update(inherit({root!r} + "/pelicanconf.py"))
-PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
-GUICHET_READ_WORKERS = {workers!r}
-"""
+NO_PRINT = 'PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]\n'
 
 
 def settings(folder: Path, workers: int | None) -> str:
     path = folder / f"settings-{workers}.py"
-    path.write_text(SETTINGS.format(root=str(ROOT), workers=workers), encoding="utf-8")
+    path.write_text(
+        settings_text(NO_PRINT + f"GUICHET_READ_WORKERS = {workers!r}\n"), encoding="utf-8"
+    )
     return str(path)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, edit, settings_text, tree_digest
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, edit, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -135,16 +135,14 @@ STALLS = [  # SIGKILL leaves no chance to clean up: tried at the worst moment, b
 
 @pytest.mark.parametrize("sig, point", STALLS, ids=[f"{s.name}-{p}" for s, p in STALLS])
 def test_a_killed_build_leaves_the_published_site_byte_identical(
-    small_site, published, tmp_path, sig, point
+    small_site, published, tmp_path, settings_file, sig, point
 ):
     before = tree_digest(published)
     marker = tmp_path / "stalled"
-    settings = tmp_path / "stalling.py"
-    settings.write_text(
-        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
-        "PLUGINS = PLUGINS + ['stall']\n"
+    settings = settings_file(
+        f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\nPLUGINS = PLUGINS + ['stall']\n"
         f"STALL_AT = {point!r}\nSTALL_MARKER = {str(marker)!r}\n",
-        encoding="utf-8",
+        base="publishconf.py",
     )
     edit(small_site / "demarches/carte-identite.md", "Cout: Gratuit", "Cout: 25 euros")
     process = subprocess.Popen(
@@ -180,13 +178,11 @@ def test_a_killed_build_leaves_the_published_site_byte_identical(
     assert "25 euros" in (published / "demarches/carte-identite/index.html").read_text()
 
 
-def test_a_page_with_script_is_never_published(small_site, published, tmp_path):
+def test_a_page_with_script_is_never_published(small_site, published, settings_file):
     before = tree_digest(published)
-    settings = tmp_path / "faulty.py"
-    settings.write_text(
-        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
-        "PLUGINS = PLUGINS + ['inject_script']\n",
-        encoding="utf-8",
+    settings = settings_file(
+        f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\nPLUGINS = PLUGINS + ['inject_script']\n",
+        base="publishconf.py",
     )
     result = publish(small_site, published, settings=settings)
     assert result.returncode == 1

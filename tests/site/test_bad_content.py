@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit, run_build, settings_text, tree_digest
+from tests.conftest import edit, run_build, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -107,9 +107,8 @@ def test_warnings_do_not_stop_the_build(small_site, tmp_path):
     assert "plus de 12 mois" in build.output
 
 
-def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path):
-    settings = tmp_path / "broken.py"
-    settings.write_text(settings_text("PLUGINS = PLUGINS + ['does_not_exist']\n"))
+def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path, settings_file):
+    settings = settings_file("PLUGINS = PLUGINS + ['does_not_exist']\n")
     build = run_build(small_site, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1
     assert "does_not_exist" in build.output
