@@ -1,4 +1,5 @@
-"""The built sample town: a .gz (and .br) beside every text file, identical across builds."""
+"""The built sample town: a .gz (and .br) beside every text file (identical across builds:
+tests/publish/test_deterministic.py compares every file of two builds)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import gzip
 
 import brotli
 
-from tests.conftest import ROOT, every_file, run_build, tree_digest
+from tests.conftest import every_file
 
 TEXT = (".html", ".css", ".xml", ".txt", ".svg")
 
@@ -23,20 +24,3 @@ def test_every_text_file_has_its_compressed_copies(sample_site):
 def test_no_compressed_copy_without_its_file(sample_site):
     for copy in [*every_file(sample_site, "*.gz"), *every_file(sample_site, "*.br")]:
         assert copy.with_name(copy.name[:-3]).is_file(), copy
-
-
-def digests(folder):
-    return {
-        name: digest
-        for name, digest in tree_digest(folder).items()
-        if name.endswith((*TEXT, ".gz", ".br"))
-    }
-
-
-def test_two_builds_give_identical_bytes(sample_site, tmp_path):
-    again = run_build(ROOT / "content", tmp_path / "again")
-    assert again.returncode == 0, again.output
-    first, second = digests(sample_site), digests(again.path)
-    assert any(name.endswith(".html.gz") for name in first)
-    assert any(name.endswith(".css") for name in first)
-    assert first == second
