@@ -12,11 +12,12 @@ OUTPUT ?= output
 BIND ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help html test lint serve devserver publish rollback clean bench bench-fcp verifier demarche importer-fiche importer-guichets
+.PHONY: help html test test-fast lint serve devserver publish rollback clean bench bench-fcp verifier demarche importer-fiche importer-guichets
 
 help:
 	@echo "make html       construire le site dans $(OUTPUT)/"
 	@echo "make test       lancer tous les tests"
+	@echo "make test-fast  lancer les tests rapides, sans construction complète ni navigateur (moins d'une minute)"
 	@echo "make serve      prévisualiser sur http://$(BIND):$(PORT)/"
 	@echo "make devserver  reconstruire à chaque modification et prévisualiser (BIND=0.0.0.0 : depuis un téléphone du même réseau)"
 	@echo "make verifier   relire le contenu : rapport dans rapport/index.html (STRICT=1 : échoue s'il reste un point)"
@@ -49,6 +50,10 @@ html: $(VENV)/.runtime
 test: $(VENV)/.dev node_modules/.installed
 	sh tools/system-deps.sh
 	$(PY) -m pytest -n auto --durations=15
+
+# Unit and pure tests: no full build in a subprocess, no browser (markers in pyproject.toml).
+test-fast: $(VENV)/.dev
+	GUICHET_TESTS_FAST=1 $(PY) -m pytest -n auto -q -m "not build and not browser" --durations=15
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

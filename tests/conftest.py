@@ -1,9 +1,18 @@
-"""Shared fixtures: real builds of the sample town and of small sites, through the real CLI."""
+"""Shared fixtures: real builds of the sample town and of small sites, through the real CLI.
+
+Two tiers (README, "Tests"): ``make test-fast`` runs what needs neither a full build in a
+subprocess nor Chromium (markers ``build`` and ``browser`` excluded); ``make test`` runs all.
+A test is marked ``build`` or ``browser`` by the fixtures it uses (even through other fixtures)
+or by a mark of its own; in the fast tier an unmarked test that builds or opens Chromium fails,
+naming the marker it lacks (:func:`starts_a_build`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,6 +22,62 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE_EPOCH = "1795478400"  # 2026-11-24: the sample town's "today", so pages are stable
+FAST = "GUICHET_TESTS_FAST"
+"""Set by ``make test-fast``: a build in a subprocess then fails the test that starts it."""
+
+BUILDING_FIXTURES = {"sample_build", "served_site", "imported"}
+"""Fixtures that run a full build: a test using one (even through another fixture) is ``build``."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BUILDING_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+
+
+def starts_a_build(marker: str = "build") -> None:
+    """Called before a build (or a devserver, or Chromium) starts: refused in the fast tier."""
+    if os.environ.get(FAST):
+        pytest.fail(
+            f"this test needs a full build or a browser: mark it `{marker}` "
+            f"(pytestmark = pytest.mark.{marker}) so that `make test-fast` leaves it out",
+            pytrace=False,
+        )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Each file under ``folder`` (relative POSIX path) → the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def every_file(folder: Path, pattern: str) -> list[Path]:
+    """The files under ``folder`` matching ``pattern``, sorted; at least one (a loop over them
+    that runs zero times would pass without checking anything)."""
+    files = sorted(p for p in folder.rglob(pattern) if p.is_file())
+    assert files, f"no {pattern} under {folder}"
+    return files
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a file; ``old`` must be there (a changed fixture fails)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def settings_text(extra: str = "", base: str = "pelicanconf.py") -> str:
@@ -35,6 +100,31 @@ def settings_file(tmp_path):
     return write
 
 
+VENV_SOURCES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml")
+"""What the Makefile installs ``.venv`` from: a copy's must be older than the shared ``.venv``, or
+``make`` in the copy installs again, pointing the shared editable install at the copy."""
+
+
+def fresh_copy(target: Path) -> Path:
+    """The project's files as a fresh clone has them (tracked, plus new files not ignored), with
+    a link to the checkout's ``.venv`` and ``node_modules``, which ``make`` then leaves alone."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file() and not source.is_symlink():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to((ROOT / ".venv").resolve(), target_is_directory=True)
+    for name in VENV_SOURCES:
+        os.utime(target / name, (0, 0))
+    return target
+
+
 @dataclass
 class Build:
     returncode: int
@@ -48,6 +138,7 @@ def run_build(
     content: Path, output: Path, cache: Path | None = None, settings: str = "pelicanconf.py"
 ) -> Build:
     """Build ``content`` into ``output`` with the real command (`python -m guichet build`)."""
+    starts_a_build()
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "COLUMNS": "200"}
     cache = cache or output.parent / (output.name + "-cache")
     result = subprocess.run(
@@ -116,6 +207,7 @@ def browser():
     browser is a failure (`make test` installs it when running as root)."""
     from playwright.sync_api import sync_playwright
 
+    starts_a_build("browser")
     assert Path(CHROMIUM).exists(), (
         f"{CHROMIUM} is missing: run `make test` as root, or install chromium"
     )
@@ -123,6 +215,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(sample_site):
+    """The sample town on 127.0.0.1, for the whole run: its base address."""
+    from tests.browsing import served
+
+    with served(sample_site) as base:
+        yield base
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ what it serves (shared: tests/authoring, tests/devserver)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -12,19 +11,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, free_port, starts_a_build
 
 
 class Devserver:
     """The devserver in its own process; every line it prints is kept in ``lines``."""
 
     def __init__(self, settings: Path, content: Path, output: Path, cache: Path):
+        starts_a_build()
         self.port = free_port()
         env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "guichet", "devserver", "--settings", str(settings)]

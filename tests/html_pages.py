@@ -4,8 +4,10 @@ Pages are minified (unquoted attributes, omitted optional tags, attributes reord
 must not match raw markup. ``select(html, "nav.site-nav a[aria-current=page]")`` parses with
 tinyhtml5 (an HTML5 parser) and queries with cssselect2 — both already pulled in by WeasyPrint.
 
-Not named ``html.py``: ``tests/`` is on ``sys.path`` (pytest's prepend import mode, for the
-conftest), so that name would shadow the standard library's ``html`` package.
+Imported as ``tests.html_pages``, like every helper: pytest imports test files and conftests by
+their package path (``--import-mode=importlib`` in pyproject.toml, the checkout's root on the
+path through its ``pythonpath``), so each is imported once under one name; guichet and the
+``guichet_plugins.*`` plugins come from the editable install; no file of ours edits ``sys.path``.
 """
 
 from __future__ import annotations

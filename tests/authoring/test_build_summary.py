@@ -7,8 +7,8 @@ import re
 import pytest
 
 from guichet.build import summary
-from tests.authoring.test_report import CLEAN
-from tests.conftest import run_build, settings_text
+from tests.authoring.report_run import CLEAN
+from tests.conftest import run_build
 
 LINE = re.compile(
     r"^✓ Site construit : (.+) ; (.+) ; en (\d+,\d) s(?: \(temps écoulé : (.+)\))?\.$"
@@ -65,6 +65,7 @@ def test_photos_and_pdfs_apart_from_the_pages(spent, shown):
     assert LINE.match(line).groups()[2:] == ("4,6", shown)
 
 
+@pytest.mark.build
 def test_clean_build_prints_one_line_only(tmp_path):
     """The clean fixture's counter shows a photo (content/images/mairie.jpg): the images
     plugin counts it, and would stop the build if it were missing."""
@@ -84,16 +85,13 @@ def test_clean_build_prints_one_line_only(tmp_path):
     assert abs(sum(seconds) - float(total.replace(",", "."))) <= 0.15
 
 
-def test_no_split_without_photos_or_pdfs(tmp_path):
+@pytest.mark.build
+def test_no_split_without_photos_or_pdfs(tmp_path, settings_file):
     """A build without the images and print plugins (the bench's core variant) says its time
     only."""
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        settings_text(
-            "PLUGINS = [p for p in PLUGINS"
-            " if p not in ('guichet_plugins.images', 'guichet_plugins.print')]\n"
-        ),
-        encoding="utf-8",
+    settings = settings_file(
+        "PLUGINS = [p for p in PLUGINS"
+        " if p not in ('guichet_plugins.images', 'guichet_plugins.print')]\n"
     )
     build = run_build(CLEAN, tmp_path / "out", settings=str(settings))
     line = build.output.strip().splitlines()[-1]
@@ -101,6 +99,7 @@ def test_no_split_without_photos_or_pdfs(tmp_path):
     assert LINE.match(line).groups()[3] is None
 
 
+@pytest.mark.build
 def test_warnings_are_printed_then_counted(small_site, tmp_path):
     path = small_site / "demarches/carte-identite.md"
     path.write_text(

@@ -6,8 +6,12 @@ from __future__ import annotations
 import time
 from html import unescape
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.devserver_run import Devserver
+
+pytestmark = pytest.mark.build
 
 
 def test_devserver_rebuilds_and_keeps_last_good_build(small_site, tmp_path):

@@ -8,8 +8,9 @@ import subprocess
 
 import pytest
 
-from tests.authoring.test_guide import fresh_copy
-from tests.conftest import BUILD_DATE_EPOCH
+from tests.conftest import BUILD_DATE_EPOCH, fresh_copy
+
+pytestmark = pytest.mark.build
 
 
 def make(repo, *words):

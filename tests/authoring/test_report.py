@@ -2,53 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 
-import pytest
-
-from tests.conftest import BUILD_DATE_EPOCH, ROOT
-
-CLEAN = ROOT / "tests/authoring/fixtures/clean"
-FORTY_WORDS = (
-    "Pour obtenir votre carte vous devez d'abord remplir la pré-demande en ligne puis "
-    "prendre un rendez-vous avec le service de l'état civil de la mairie qui vous "
-    "indiquera les pièces à apporter le jour du rendez-vous selon votre situation familiale."
-)
-
-
-def verifier(content, tmp_path, *extra):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "guichet",
-            "verifier",
-            "--content",
-            str(content),
-            "--rapport",
-            str(tmp_path / "rapport"),
-            *extra,
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return result
-
-
-@pytest.fixture
-def site(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CLEAN, content)
-    return content
+from tests.authoring.report_run import FORTY_WORDS, verifier
+from tests.conftest import ROOT
 
 
 def test_forty_words_is_forty_words():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.authoring.test_report import CLEAN, FORTY_WORDS, verifier
+from tests.authoring.report_run import CLEAN, FORTY_WORDS, verifier
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

@@ -9,7 +9,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.authoring.test_report import site, verifier  # noqa: F401  (fixture)
+import pytest
+
+from tests.authoring.report_run import verifier
 from tests.conftest import run_build
 from tests.print.cases import write_cases
 
@@ -32,13 +34,14 @@ def page_text(path: Path) -> str:
     return re.sub(r"\s+", " ", "".join(parser.parts))
 
 
-def test_before_any_build_the_report_says_to_build_first(site, tmp_path):  # noqa: F811
+def test_before_any_build_the_report_says_to_build_first(site, tmp_path):
     result = verifier(site, tmp_path, "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert FIRST in result.stdout
     assert FIRST in page_text(tmp_path / "rapport/index.html")
 
 
+@pytest.mark.build
 def test_after_a_build_the_report_lists_each_flyer_on_two_sides_with_its_cause(tmp_path):
     content = write_cases(tmp_path)
     cache = tmp_path / "cache"

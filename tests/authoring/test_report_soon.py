@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from guichet.report.checks import is_stale, stale_on
-from tests.authoring.test_report import site, verifier  # noqa: F401  (fixture)
+from tests.authoring.report_run import verifier
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,7 @@ def test_the_day_a_check_goes_stale_follows_the_builds_rule(verified, expected):
         assert not is_stale(verified, date.fromordinal(expected.toordinal() - 1), 12)
 
 
-def test_verifier_lists_a_procedure_that_goes_stale_in_ten_days(site, tmp_path):  # noqa: F811
+def test_verifier_lists_a_procedure_that_goes_stale_in_ten_days(site, tmp_path):
     procedure = site / "demarches" / "acte-naissance.md"
     text = procedure.read_text(encoding="utf-8")
     procedure.write_text(text.replace("Verifie-le: 15/01/2026", "Verifie-le: 03/12/2025"), "utf-8")

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from guichet.scaffold import procedure_template
-from tests.conftest import ROOT, run_build, settings_text
+from tests.conftest import ROOT, run_build
 from tests.html_pages import page
 
 
@@ -41,10 +43,8 @@ def scaffold(settings, slug, title):
     )
 
 
-def settings_for(tmp_path, content):
-    settings = tmp_path / "conf.py"
-    settings.write_text(settings_text(f"PATH = {str(content)!r}\n"), encoding="utf-8")
-    return settings
+def settings_for(settings_file, content):
+    return settings_file(f"PATH = {str(content)!r}\n")
 
 
 def test_template_is_pure_and_lists_themes():
@@ -54,8 +54,9 @@ def test_template_is_pure_and_lists_themes():
     assert "Verifie-le: 2026-01-02" in text
 
 
-def test_new_procedure_fails_clearly_until_filled_then_builds(small_site, tmp_path):
-    result = scaffold(settings_for(tmp_path, small_site), "test-nouveau", "Démarche de test")
+@pytest.mark.build
+def test_new_procedure_fails_clearly_until_filled_then_builds(small_site, tmp_path, settings_file):
+    result = scaffold(settings_for(settings_file, small_site), "test-nouveau", "Démarche de test")
     assert result.returncode == 0, result.stderr
     created = small_site / "demarches/test-nouveau.md"
     assert created.is_file() and "a été créé" in result.stdout
@@ -73,24 +74,24 @@ def test_new_procedure_fails_clearly_until_filled_then_builds(small_site, tmp_pa
     assert "Démarche de test" in text and "Mode d'emploi" not in text  # the template's help
 
 
-def test_scaffold_never_overwrites(small_site, tmp_path):
+def test_scaffold_never_overwrites(small_site, settings_file):
     existing = small_site / "demarches/carte-identite.md"
     before = existing.read_bytes()
-    result = scaffold(settings_for(tmp_path, small_site), "carte-identite", "Autre")
+    result = scaffold(settings_for(settings_file, small_site), "carte-identite", "Autre")
     assert result.returncode == 1
     assert "existe déjà" in result.stderr
     assert existing.read_bytes() == before
 
 
-def test_scaffold_refuses_a_bad_file_name(small_site, tmp_path):
-    result = scaffold(settings_for(tmp_path, small_site), "Carte Identité", "Carte")
+def test_scaffold_refuses_a_bad_file_name(small_site, settings_file):
+    result = scaffold(settings_for(settings_file, small_site), "Carte Identité", "Carte")
     assert result.returncode == 1
     assert "ne convient pas pour une adresse web" in result.stderr
     assert not list((small_site / "demarches").glob("Carte*"))
 
 
-def test_scaffold_names_what_is_missing(small_site, tmp_path):
-    settings = settings_for(tmp_path, small_site)
+def test_scaffold_names_what_is_missing(small_site, settings_file):
+    settings = settings_for(settings_file, small_site)
     no_slug = scaffold(settings, "", "Carte")
     assert no_slug.returncode == 1 and "Indiquez le nom du fichier" in no_slug.stderr
     no_title = scaffold(settings, "carte-grise", " ")

@@ -6,7 +6,6 @@ and targets are computed (or "n/a" with a reason when a plugin is not configured
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import sys
@@ -18,17 +17,9 @@ from PIL import Image
 from bench import builds, figures, report, run
 from bench.make_town import make_town
 from bench.photos import camera_jpeg
-from tests.conftest import run_build
+from tests.conftest import run_build, tree_digest
 
 SMALL_PHOTO = (640, 480)
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def body(path: Path) -> str:
@@ -36,6 +27,7 @@ def body(path: Path) -> str:
     return path.read_text(encoding="utf-8").split("\n\n", 1)[1]
 
 
+@pytest.mark.build
 def test_town_builds_with_guichet_without_content_warnings(tmp_path):
     make_town(tmp_path / "town", procedures=8, counters=3, photos=2, photo_size=SMALL_PHOTO)
     build = run_build(tmp_path / "town" / "guichet", tmp_path / "out")
@@ -48,7 +40,7 @@ def test_town_builds_with_guichet_without_content_warnings(tmp_path):
 def test_town_is_deterministic_and_same_body_for_both_tools(tmp_path):
     first = make_town(tmp_path / "a", 6, 2, 2, seed=7, photo_size=SMALL_PHOTO)
     make_town(tmp_path / "b", 6, 2, 2, seed=7, photo_size=SMALL_PHOTO)
-    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
     for slug in first.slugs:
         guichet = tmp_path / "a" / "guichet" / "demarches" / f"{slug}.md"
         plain = tmp_path / "a" / "pelican" / "demarches" / f"{slug}.md"
@@ -123,6 +115,7 @@ def tiny_bench(tmp_path_factory):
     return results, (work / "BENCHMARKS.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_every_build_figure_is_measured(tiny_bench):
     results, _ = tiny_bench
@@ -145,6 +138,7 @@ def test_every_build_figure_is_measured(tiny_bench):
             assert plugin in variants[name]["reason"]
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_ratios_scaling_and_profile_are_computed(tiny_bench):
     results, _ = tiny_bench
@@ -167,6 +161,7 @@ def test_ratios_scaling_and_profile_are_computed(tiny_bench):
         assert target["value"], target  # a figure, or the reason it is n/a
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_path):
     results, text = tiny_bench
@@ -190,6 +185,7 @@ def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_pa
     assert rewritten.count(report.BEGIN) == 1 and rewritten.count(report.END) == 1
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_report_warns_when_a_cold_build_did_no_image_work(tiny_bench):
     results, _ = tiny_bench
@@ -203,6 +199,7 @@ def test_report_warns_when_a_cold_build_did_no_image_work(tiny_bench):
     assert "rendered no PDF" not in text
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_heavy_variants_build_cold_only_heavy_runs_times_but_all_is_rebuilt_every_run(tmp_path):
     town = make_town(tmp_path / "town", 3, 2, 1, photo_size=SMALL_PHOTO)
@@ -217,6 +214,7 @@ def test_heavy_variants_build_cold_only_heavy_runs_times_but_all_is_rebuilt_ever
     assert "checks left out" not in variants["core"]["note"]  # photos copied: budget lifted
 
 
+@pytest.mark.build
 @pytest.mark.slow
 def test_preview_figures_are_measured_and_reported(tiny_bench):
     results, text = tiny_bench

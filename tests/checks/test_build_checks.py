@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import random
 
-from tests.conftest import run_build, settings_text
+import pytest
+
+from tests.conftest import run_build
+
+pytestmark = pytest.mark.build
 
 
-def settings_with_template(tmp_path, name: str, template: str) -> str:
+def settings_with_template(settings_file, overrides, name: str, template: str) -> str:
     """A settings file for the project's settings plus one overriding theme template."""
-    overrides = tmp_path / "overrides"
     overrides.mkdir()
     (overrides / name).write_text(template, encoding="utf-8")
-    settings = tmp_path / "settings.py"
-    settings.write_text(
-        settings_text(f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"), encoding="utf-8"
-    )
-    return str(settings)
+    return str(settings_file(f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"))
 
 
 def test_too_heavy_procedure_fails_the_build(small_site, tmp_path):
@@ -38,13 +37,15 @@ def test_too_heavy_procedure_fails_the_build(small_site, tmp_path):
     assert "acte-naissance" not in build.output  # light pages are not named
 
 
-def test_script_and_external_resource_in_a_template_fail_the_build(small_site, tmp_path):
+def test_script_and_external_resource_in_a_template_fail_the_build(
+    small_site, tmp_path, settings_file
+):
     template = (
         '{% extends "base.html" %}{% block content %}<h1>Page introuvable</h1>'
         '<script src="https://cdn.example.net/stats.js"></script>'
         '<img src="https://tracker.example.net/pixel.gif" alt="">{% endblock %}'
     )
-    settings = settings_with_template(tmp_path, "404.html", template)
+    settings = settings_with_template(settings_file, tmp_path / "overrides", "404.html", template)
     build = run_build(small_site, tmp_path / "out", settings=settings)
     assert build.returncode == 1, build.output
     assert "Traceback" not in build.output

@@ -7,16 +7,9 @@ import pytest
 
 from guichet.publish import _script_in
 from guichet_plugins.checks.scan import scan_html
-from tests.checks import test_scan
+from tests.checks.hostile_cases import RESOURCES, SCRIPTS, UNSAFE_PAGES
 from tests.checks.tinyhtml5_reference import scan_html as tiny_scan_html
 from tests.checks.tinyhtml5_reference import script_in as tiny_script_in
-from tests.publish import test_swap
-
-
-def _table(test, column: int = 0) -> list[str]:
-    """The HTML column of a test's parametrize table."""
-    return [row[column] for row in test.pytestmark[0].args[1]]
-
 
 CORNERS = [
     # comments end where browsers end them
@@ -71,9 +64,7 @@ CORNERS = [
 ]
 
 HOSTILE = [
-    *_table(test_scan.test_resources),
-    *_table(test_scan.test_scripts),
-    *_table(test_swap.test_unsafe_pages),
+    *(row[0] for row in (*RESOURCES, *SCRIPTS, *UNSAFE_PAGES)),
     *CORNERS,
 ]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 NGINX = Path("/usr/sbin/nginx")
 HASHED_IMAGE = "images/mairie-640.0123456789.jpg"
@@ -32,12 +32,6 @@ class Server:
     port: int
     root: Path
     prefix: Path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(port: int, process: subprocess.Popen, seconds: float = 20) -> None:

@@ -11,8 +11,8 @@ import time
 import pytest
 
 from guichet_plugins.minify.inline import theme_style
-from tests.conftest import ROOT
-from tests.deploy.conftest import CSP_PROBE, HASHED_IMAGE, PDF, free_port
+from tests.conftest import ROOT, free_port
+from tests.deploy.conftest import CSP_PROBE, HASHED_IMAGE, PDF
 
 STYLE_HASH = theme_style(ROOT / "theme").csp_source
 CSP = (

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from guichet.messages import devserver as msg
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, settings_text
 from tests.devserver_run import Devserver
+
+pytestmark = pytest.mark.build
 
 MONDAY_AT_9 = re.compile(r"Lundi(</th>)?<td>De 9")
 """The mairie's Monday row once its hours start at 9 (end tags kept or not by the minifier)."""
 
-SETTINGS = """from guichet.settings import inherit
-globals().update(inherit({root!r} + "/pelicanconf.py"))
-"""
+SETTINGS = settings_text()
 
 
 def html_pages(folder: Path) -> dict[str, bytes]:
@@ -38,7 +38,7 @@ def site(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     settings = tmp_path / "conf.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT)), encoding="utf-8")
+    settings.write_text(SETTINGS, encoding="utf-8")
     server = Devserver(settings, content, tmp_path / "out", tmp_path / "cache")
     try:
         server.wait_for("Aperçu du site")

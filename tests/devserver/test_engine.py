@@ -12,12 +12,11 @@ import pytest
 
 from guichet.preview.deps import pages_to_render
 from guichet.preview.engine import Engine
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, run_build, settings_text
 
-NO_PDF_SETTINGS = """from guichet.settings import inherit
-globals().update(inherit({root!r} + "/pelicanconf.py"))
-PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
-"""
+pytestmark = pytest.mark.build
+
+NO_PDF_SETTINGS = settings_text('PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]\n')
 
 
 def pages(folder: Path) -> dict[str, bytes]:
@@ -32,7 +31,7 @@ def town(tmp_path, monkeypatch, pelican_signals):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     settings = tmp_path / "no_pdf.py"
-    settings.write_text(NO_PDF_SETTINGS.format(root=str(ROOT)), encoding="utf-8")
+    settings.write_text(NO_PDF_SETTINGS, encoding="utf-8")
     engine = Engine(str(settings), tmp_path / "preview", str(content), tmp_path / "cache")
     first = engine.run(lambda snapshot: None)  # every page, as the devserver's first build
     assert first.ok, first.report

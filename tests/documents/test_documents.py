@@ -184,6 +184,7 @@ def good(tmp_path_factory):
     return content, build.path
 
 
+@pytest.mark.build
 def test_a_linked_document_shows_its_type_and_size_and_is_published_as_it_is(good):
     content, site = good
     page = built_page(site, "demarches/acte-naissance/index.html")
@@ -194,6 +195,7 @@ def test_a_linked_document_shows_its_type_and_size_and_is_published_as_it_is(goo
     assert published.read_bytes() == (content / "documents" / "cerfa-12669.pdf").read_bytes()
 
 
+@pytest.mark.build
 def test_the_flyer_prints_the_form_with_the_address_to_type(good):
     import subprocess
 
@@ -207,6 +209,7 @@ def test_the_flyer_prints_the_form_with_the_address_to_type(good):
     )
 
 
+@pytest.mark.build
 def test_missing_document_and_pdf_with_script_stop_the_build_in_french(tmp_path):
     content = site_with_documents(
         tmp_path,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import shutil
 import struct
 import zlib
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -88,3 +90,19 @@ def huge_png_header(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\0" * 64))
         + chunk(b"IEND", b"")
     )
+
+
+SMALL_SITE = Path(__file__).resolve().parent.parent / "site" / "fixtures" / "small"
+
+
+def new_site(folder: Path, images: dict[str, bytes], pages: dict[str, list[str]]) -> Path:
+    """A copy of the small site, ``images`` in content/images/, Markdown lines added to pages."""
+    content = folder / "content"
+    shutil.copytree(SMALL_SITE, content)
+    (content / "images").mkdir()
+    for name, data in images.items():
+        (content / "images" / name).write_bytes(data)
+    for page, lines in pages.items():
+        with (content / page).open("a", encoding="utf-8") as file:
+            file.write("\n\n" + "\n\n".join(lines) + "\n")
+    return content

@@ -10,8 +10,9 @@ from PIL import Image
 
 from tests.conftest import run_build
 from tests.html_pages import page as built_page
-from tests.images.pictures import GPS_IFD, ORIENTATION
-from tests.images.test_image_build import new_site
+from tests.images.pictures import GPS_IFD, ORIENTATION, new_site
+
+pytestmark = pytest.mark.build
 
 pillow_heif.register_heif_opener()
 

@@ -5,30 +5,17 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import ROOT, run_build, settings_text
+from tests.conftest import ROOT, run_build, tree_digest
 from tests.html_pages import page as built_page
 from tests.images import pictures
+from tests.images.pictures import new_site
 
-FIXTURE = ROOT / "tests" / "site" / "fixtures" / "small"
-
-
-def new_site(folder: Path, images: dict[str, bytes], pages: dict[str, list[str]]) -> Path:
-    """A copy of the small site, ``images`` in content/images/, Markdown lines added to pages."""
-    content = folder / "content"
-    shutil.copytree(FIXTURE, content)
-    (content / "images").mkdir()
-    for name, data in images.items():
-        (content / "images" / name).write_bytes(data)
-    for page, lines in pages.items():
-        with (content / page).open("a", encoding="utf-8") as file:
-            file.write("\n\n" + "\n\n".join(lines) + "\n")
-    return content
+pytestmark = pytest.mark.build
 
 
 def stats(output: str) -> tuple[int, int, int]:
@@ -36,14 +23,6 @@ def stats(output: str) -> tuple[int, int, int]:
     found = re.search(r"(\d+) images? \((\d+) traitées?, (\d+) en cache\)", output)
     assert found, output
     return tuple(int(n) for n in found.groups())
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 GOOD_IMAGES = {
@@ -81,7 +60,7 @@ def good(tmp_path_factory):
     content = new_site(folder, GOOD_IMAGES, GOOD_PAGES)
     first = run_build(content, folder / "out", folder / "cache")
     assert first.returncode == 0, first.output
-    first_tree = tree(folder / "out")
+    first_tree = tree_digest(folder / "out")
     second = run_build(content, folder / "out", folder / "cache")
     assert second.returncode == 0, second.output
     return first, first_tree, second
@@ -120,7 +99,7 @@ def test_every_mode_is_converted(good):
 def test_originals_are_never_published(good):
     first, _, _ = good
     originals = {hashlib.sha256(data).hexdigest() for data in GOOD_IMAGES.values()}
-    published = tree(first.path)
+    published = tree_digest(first.path)
     assert not originals & set(published.values())
     for name in published:
         if name.startswith("images/"):
@@ -179,22 +158,20 @@ def test_each_source_is_processed_once_then_comes_from_the_cache(good):
     first, first_tree, second = good
     assert stats(first.output) == (7, 7, 0)  # camera.jpg is used twice, processed once
     assert stats(second.output) == (7, 0, 7)  # nothing changed: nothing decoded
-    assert tree(second.path) == first_tree  # same bytes
+    assert tree_digest(second.path) == first_tree  # same bytes
 
 
-def test_same_output_whether_images_start_while_pages_are_read_or_after(good, tmp_path):
+def test_same_output_whether_images_start_while_pages_are_read_or_after(
+    good, tmp_path, settings_file
+):
     """``good`` was built with one process per core (images decoded while the pages are still
     read, on a machine with 2 cores or more); one worker starts nothing early."""
     _, first_tree, _ = good
-    settings = tmp_path / "un-processus.py"
-    settings.write_text(
-        settings_text() + "IMAGES_WORKERS = 1\n",
-        encoding="utf-8",
-    )
+    settings = settings_file("IMAGES_WORKERS = 1\n")
     content = new_site(tmp_path, GOOD_IMAGES, GOOD_PAGES)
     build = run_build(content, tmp_path / "out", settings=str(settings))
     assert build.returncode == 0, build.output
-    assert tree(build.path) == first_tree
+    assert tree_digest(build.path) == first_tree
 
 
 def test_a_page_error_while_images_are_being_decoded_stops_the_build_cleanly(tmp_path):
@@ -214,7 +191,7 @@ def test_a_page_error_while_images_are_being_decoded_stops_the_build_cleanly(tmp
     assert "Traceback" not in build.output and "Erreur interne" not in build.output
 
 
-def test_changed_settings_reprocess_and_prune(tmp_path):
+def test_changed_settings_reprocess_and_prune(tmp_path, settings_file):
     images = {"a.jpg": pictures.camera_jpeg(1600, 1200), "b.png": pictures.png16()}
     pages = {"demarches/acte-naissance.md": ["![A](images/a.jpg)", "![B](images/b.png)"]}
     content = new_site(tmp_path, images, pages)
@@ -224,11 +201,7 @@ def test_changed_settings_reprocess_and_prune(tmp_path):
     assert stats(first.output) == (2, 2, 0)
     assert derivatives(out, "a", "webp")
 
-    settings = tmp_path / "autres-reglages.py"
-    settings.write_text(
-        settings_text() + "IMAGES_JPEG_QUALITY = 60\nIMAGES_WEBP = False\n",
-        encoding="utf-8",
-    )
+    settings = settings_file("IMAGES_JPEG_QUALITY = 60\nIMAGES_WEBP = False\n")
     second = run_build(content, out, cache, settings=str(settings))
     assert second.returncode == 0, second.output
     assert stats(second.output) == (2, 2, 0)
@@ -242,17 +215,13 @@ def test_changed_settings_reprocess_and_prune(tmp_path):
     assert stats(third.output) == (2, 1, 1)
 
 
-def test_lowtech_mode_links_to_the_colour_image(tmp_path):
+def test_lowtech_mode_links_to_the_colour_image(tmp_path, settings_file):
     content = new_site(
         tmp_path,
         {"a.jpg": pictures.camera_jpeg(1600, 1200)},
         {"demarches/acte-naissance.md": ["![Une photo](images/a.jpg)"]},
     )
-    settings = tmp_path / "lowtech.py"
-    settings.write_text(
-        settings_text() + "IMAGES_LOWTECH = True\n",
-        encoding="utf-8",
-    )
+    settings = settings_file("IMAGES_LOWTECH = True\n")
     build = run_build(content, tmp_path / "out", settings=str(settings))
     assert build.returncode == 0, build.output
     doc = built_page(build.path, "demarches/acte-naissance/index.html")
@@ -358,7 +327,7 @@ def test_sample_town_images(sample_build):
             assert path.stat().st_size <= 40_000, path
 
 
-def test_progress_line_on_a_terminal(tmp_path):
+def test_progress_line_on_a_terminal(tmp_path, settings_file):
     """Many images and stderr a terminal: one updating line ``Images : n/N traitées``."""
     import os
     import pty
@@ -370,11 +339,7 @@ def test_progress_line_on_a_terminal(tmp_path):
     images = {f"p{i}.png": pictures.encoded(pictures.photo(80 + i, 60), "PNG") for i in range(3)}
     lines = [f"![Image {name}](images/{name})" for name in images]
     content = new_site(tmp_path, images, {"demarches/acte-naissance.md": lines})
-    settings = tmp_path / "progression.py"
-    settings.write_text(
-        settings_text() + "IMAGES_PROGRESS_FROM = 2\n",
-        encoding="utf-8",
-    )
+    settings = settings_file("IMAGES_PROGRESS_FROM = 2\n")
     leader, follower = pty.openpty()  # stderr is small here: it fits the terminal's buffer
     command = [sys.executable, "-m", "guichet", "build", "--settings", str(settings)]
     command += ["--content", str(content), "--output", str(tmp_path / "out")]

@@ -1,8 +1,7 @@
-"""Helpers of the import tests: the real CLI, text of a PDF, hours as read, a folder's digest."""
+"""Helpers of the import tests: the real CLI, text of a PDF, hours as read."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -38,11 +37,3 @@ def hours_of(counter) -> dict[str, str]:
         tr.select_one("th").text: " ".join(tr.select_one("td").lines()).replace("\u00a0", " ")
         for tr in counter.select("table.hours tr")
     }
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
-    return digest.hexdigest()

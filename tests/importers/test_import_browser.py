@@ -3,13 +3,9 @@ finds nothing and nothing scrolls sideways on a small phone."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 
-from tests.theme.test_browser import Tab, _Quiet
+from tests.browsing import Tab, served
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +20,8 @@ PAGES = (
 
 @pytest.fixture(scope="module")
 def server(imported):
-    handler = functools.partial(_Quiet, directory=str(imported[1].path))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(imported[1].path) as base:
+        yield base
 
 
 @pytest.mark.parametrize(("width", "height"), [(320, 568), (1280, 800)])

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, tree_digest
 from tests.html_pages import page
-from tests.importers.import_helpers import FIXTURES, guichet, hours_of, pdf_text, tree_digest
+from tests.importers.import_helpers import FIXTURES, guichet, hours_of, pdf_text
 
 
 def test_the_import_says_what_it_mapped_and_what_it_could_not(imported):

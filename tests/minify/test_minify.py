@@ -15,26 +15,7 @@ from guichet_plugins.minify.minify import (
     rewrite_file,
 )
 from guichet_plugins.minify.plugin import minify_file
-
-PAGE = """<!doctype html>
-<html lang="fr">
-<head>
-  <meta charset="utf-8">
-  <title>Carte d'identité</title>
-  <!-- a comment staff never see -->
-</head>
-<body>
-  <main>
-    <p>Le <strong>guichet</strong>
-    <a href="/guichets/mairie/">ouvre</a> à <em>8h30</em>.</p>
-    <pre>  lundi    8h30-12h00
-  mardi\t9h00</pre>
-    <textarea name="t">  deux  espaces
-</textarea>
-  </main>
-</body>
-</html>
-"""
+from tests.minify.samples import PAGE, fails
 
 
 class _Text(HTMLParser):
@@ -120,10 +101,6 @@ def test_rewrite_file_minifies_in_place(tmp_path):
     assert page.stat().st_mode & 0o777 == 0o644
     assert rewrite_file(page, minify_html_text) is False  # already minified
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
-
-
-def fails(text: str) -> str:
-    raise RuntimeError("minifier crashed")
 
 
 def empties(text: str) -> str:

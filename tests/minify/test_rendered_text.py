@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_build, settings_text
+from tests.conftest import run_build
 
-
-def unminified_settings(tmp_path) -> str:
-    settings = tmp_path / "unminified.py"
-    settings.write_text(settings_text("GUICHET_MINIFY = False\n"), encoding="utf-8")
-    return str(settings)
+pytestmark = pytest.mark.build
 
 
 @pytest.mark.browser
-def test_minified_pages_read_the_same_in_chromium(small_site, tmp_path, browser):
+def test_minified_pages_read_the_same_in_chromium(small_site, tmp_path, settings_file, browser):
     minified = run_build(small_site, tmp_path / "min")
-    plain = run_build(small_site, tmp_path / "plain", settings=unminified_settings(tmp_path))
+    plain = run_build(
+        small_site, tmp_path / "plain", settings=str(settings_file("GUICHET_MINIFY = False\n"))
+    )
     assert minified.returncode == 0 and plain.returncode == 0, minified.output + plain.output
     pages = sorted(p.relative_to(plain.path) for p in plain.path.rglob("*.html"))
     assert len(pages) > 5

@@ -10,7 +10,7 @@ import guichet_plugins.minify.writer as writer_module
 from guichet_plugins.minify.minify import minify_html_text
 from guichet_plugins.minify.plugin import minify_page
 from guichet_plugins.minify.writer import MinifyingWriter, minified_paths
-from tests.minify.test_minify import PAGE, fails
+from tests.minify.samples import PAGE, fails
 
 SETTINGS = {"GUICHET_MINIFY": True, "PAGINATED_TEMPLATES": {}}
 RENDERED = Template(PAGE).render()  # Jinja drops the last newline

@@ -14,6 +14,8 @@ from guichet_plugins.procedures.closures import parse_closures
 from tests.conftest import ROOT, Build
 from tests.html_pages import page as built_page
 
+pytestmark = pytest.mark.build
+
 NOTICE = """Texte: La mairie sera fermée lundi 30 novembre (grève).
 Debut: 20/11/2026
 Fin: 30/11/2026

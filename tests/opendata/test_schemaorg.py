@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, every_file
 from tests.html_pages import page
 from tests.opendata.microdata import Item, items, problems
 
@@ -110,5 +110,5 @@ def test_microdata_is_hidden_and_adds_no_script(sample_site):
     shown = page(sample_site, "guichets/mairie/index.html")
     holder = shown.select_one("[itemscope]")
     assert holder.get("hidden") is not None
-    for path in sample_site.rglob("*.html"):
+    for path in every_file(sample_site, "*.html"):
         assert "<script" not in path.read_text(encoding="utf-8").lower(), path

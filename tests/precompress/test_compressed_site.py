@@ -1,13 +1,13 @@
-"""The built sample town: a .gz (and .br) beside every text file, identical across builds."""
+"""The built sample town: a .gz (and .br) beside every text file (identical across builds:
+tests/publish/test_deterministic.py compares every file of two builds)."""
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 
 import brotli
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import every_file
 
 TEXT = (".html", ".css", ".xml", ".txt", ".svg")
 
@@ -22,22 +22,5 @@ def test_every_text_file_has_its_compressed_copies(sample_site):
 
 
 def test_no_compressed_copy_without_its_file(sample_site):
-    for copy in [*sample_site.rglob("*.gz"), *sample_site.rglob("*.br")]:
+    for copy in [*every_file(sample_site, "*.gz"), *every_file(sample_site, "*.br")]:
         assert copy.with_name(copy.name[:-3]).is_file(), copy
-
-
-def digests(folder):
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix in (*TEXT, ".gz", ".br")
-    }
-
-
-def test_two_builds_give_identical_bytes(sample_site, tmp_path):
-    again = run_build(ROOT / "content", tmp_path / "again")
-    assert again.returncode == 0, again.output
-    first, second = digests(sample_site), digests(again.path)
-    assert any(name.endswith(".html.gz") for name in first)
-    assert any(name.endswith(".css") for name in first)
-    assert first == second

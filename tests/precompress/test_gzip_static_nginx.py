@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+from tests.conftest import free_port
+
 NGINX = "/usr/sbin/nginx"
 CONFIG = """
 daemon off;
@@ -35,12 +37,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -3,35 +3,13 @@ or two when the PDF has two), with every document and step."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.browsing import ORIGIN, serve
 from tests.conftest import ROOT
 from tests.print.helpers import OPENING_TIME, all_text, is_a4, list_texts, pdf_reader
 
-ORIGIN = "http://guichet.test"
 SLUGS = sorted(p.stem for p in (ROOT / "content/demarches").glob("*.md"))
-
-
-def serve(page, site: Path) -> None:
-    """Answer every request of ``page`` from the built site (nothing reaches the network)."""
-
-    def answer(route):
-        url = route.request.url
-        if not url.startswith(ORIGIN + "/"):
-            route.abort()
-            return
-        path = url[len(ORIGIN) :].split("?")[0].split("#")[0]
-        target = site / path.lstrip("/")
-        if path.endswith("/"):
-            target = target / "index.html"
-        if target.is_file():
-            route.fulfill(path=str(target))
-        else:
-            route.fulfill(status=404, body="")
-
-    page.route("**/*", answer)
 
 
 @pytest.mark.browser

@@ -14,6 +14,8 @@ import pytest
 from tests.conftest import ROOT, run_build
 from tests.print.helpers import counter_facts, is_a4, page_text, pdf_reader
 
+pytestmark = pytest.mark.build
+
 LONG = """Titre: Demande très longue
 Resume: Une démarche volontairement trop longue pour tenir sur une page.
 Theme: etat-civil

@@ -8,7 +8,7 @@ import pytest
 
 from guichet_plugins.print.markup import escape, to_typst
 from guichet_plugins.print.render import compile_pdf, typst_input
-from tests.print.test_render import content
+from tests.print.samples import content
 
 HOSTILE = [
     "#set page(width: 1pt)",

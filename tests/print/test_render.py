@@ -2,56 +2,10 @@
 
 from __future__ import annotations
 
-from guichet_plugins.print.content import CounterContent, FlyerContent
-from guichet_plugins.print.fit import LAYOUTS
 from guichet_plugins.print.render import compile_pdf, lay_out_level, typst_input, write_booklet
 from guichet_plugins.print.work import Flyer, fit_flyers
 from tests.print.helpers import pdf_reader
-
-COUNTER = CounterContent(
-    slug="mairie",
-    name="Mairie",
-    address=("1 place de la Mairie", "12340 Val-d'Aurore"),
-    phone="05 36 49 10 00",
-    phone_uri="tel:+33536491000",
-    email=None,
-    closures=(),
-    hours_caption="Horaires d'ouverture",
-    hours=(("Lundi", "8 h 30 à 12 h"),),
-    closed=("Autres jours", "fermé"),
-    note=None,
-)
-
-
-def content(count: int = 3, level: int = 0, title: str = "Fiche", **changes) -> FlyerContent:
-    fields = dict(
-        level=level,
-        layout=LAYOUTS[level],
-        recto_verso=level > 0,
-        abridged=False,
-        cut=(),
-        town="Mairie de Val-d'Aurore",
-        author="Mairie",
-        theme="Papiers",
-        title=title,
-        summary="Un résumé.",
-        cost="Gratuit",
-        delay="2 semaines",
-        web="www.val-daurore.fr/demarches/x/",
-        online=None,
-        documents=tuple(f"<p>Pièce numéro {n}</p>" for n in range(count)),
-        steps=("<p>Une étape.</p>",),
-        who=None,
-        good_to_know=None,
-        missing=None,
-        forms=(),
-        many=False,
-        counters=(COUNTER,),
-        verified="1er octobre 2026",
-        edited=None,
-        source=None,
-    )
-    return FlyerContent(**{**fields, **changes})
+from tests.print.samples import content
 
 
 def data(count: int = 3, level: int = 0, **changes) -> str:

@@ -15,16 +15,15 @@ from pathlib import Path
 import pytest
 
 from bench.make_town import make_town
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, every_file, run_build, settings_text
+
+pytestmark = pytest.mark.build
 
 PROCEDURES = 800
 """~114 per theme (7 themes): theme pages in two parts with GUICHET_LIST_SPLIT = 80."""
 LINK = re.compile(r"""<a\b[^>]*?\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-SETTINGS = """from guichet.settings import inherit
-globals().update(inherit({root!r} + "/pelicanconf.py"))
-PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]
-"""
+SETTINGS = settings_text('PLUGINS = [p for p in PLUGINS if p != "guichet_plugins.print"]\n')
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +31,7 @@ def large_town(tmp_path_factory):
     base = tmp_path_factory.mktemp("large-town")
     town = make_town(base / "town", procedures=PROCEDURES, counters=3, photos=0, seed=11)
     settings = base / "settings.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT)), encoding="utf-8")
+    settings.write_text(SETTINGS, encoding="utf-8")
     build = run_build(base / "town" / "guichet", base / "output", settings=str(settings))
     return town, build
 
@@ -200,7 +199,7 @@ def test_the_sitemap_lists_every_page_of_the_large_town(large_town):
     listed = {
         u.text.split("//", 1)[1].split("/", 1)[1] for u in root.iter() if u.tag.endswith("loc")
     }
-    for path in build.path.rglob("index.html"):
+    for path in every_file(build.path, "index.html"):
         relative = path.parent.relative_to(build.path).as_posix()
         if not relative.endswith("fiche"):
             assert ("" if relative == "." else relative + "/") in listed, relative

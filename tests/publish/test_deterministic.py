@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT, run_build
-from tests.site.test_bad_content import tree_digest
+from tests.conftest import ROOT, run_build, tree_digest
 
 
 def test_builds_of_the_sample_town_are_byte_identical_cold_or_warm(sample_build, tmp_path):

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
-from tests.site.test_bad_content import tree_digest
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, free_port, settings_text, tree_digest
+
+pytestmark = pytest.mark.build
 
 MARK = "GUICHET_TEST_MARK"
 SETTLE_SECONDS = 5
@@ -47,7 +48,7 @@ def children(pid: int) -> list[int]:
         return []
 
 
-def settings_file(tmp_path: Path, cache: str = "cache") -> Path:
+def publish_settings(tmp_path: Path, cache: str = "cache") -> Path:
     """publishconf.py with the cache in ``tmp_path/cache`` (the sample town's content)."""
     path = tmp_path / f"publishconf_{cache.replace('-', '_')}.py"
     path.write_text(
@@ -60,7 +61,7 @@ def settings_file(tmp_path: Path, cache: str = "cache") -> Path:
 
 def start(target: str, tmp_path: Path, mark: str) -> subprocess.Popen:
     env = {**os.environ, MARK: mark, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
-    settings = settings_file(tmp_path, f"cache-{mark}")  # a cold build: every worker starts
+    settings = publish_settings(tmp_path, f"cache-{mark}")  # a cold build: every worker starts
     command = [
         "make",
         "--no-print-directory",
@@ -88,7 +89,7 @@ def publish(tmp_path: Path) -> subprocess.CompletedProcess:
             "make",
             "--no-print-directory",
             "publish",
-            f"PUBLISHCONF={settings_file(tmp_path)}",
+            f"PUBLISHCONF={publish_settings(tmp_path)}",
             f"PUBLISH_DIR={tmp_path / 'public'}",
         ],
         cwd=ROOT,
@@ -181,14 +182,6 @@ def test_killed_build_leaves_nothing_behind(tmp_path, who, signum):
         assert "Commande interrompue" in output
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.parametrize(
     "who, signum",
     [("make", signal.SIGKILL), ("python", signal.SIGTERM), ("group", signal.SIGINT)],
@@ -198,7 +191,7 @@ def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
     """make → devserver → its rebuild → the rebuild's workers: all gone with make."""
     mark = uuid.uuid4().hex
     env = {**os.environ, MARK: mark, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
-    settings = settings_file(tmp_path, f"cache-{mark}")
+    settings = publish_settings(tmp_path, f"cache-{mark}")
     make = subprocess.Popen(
         [
             "make",

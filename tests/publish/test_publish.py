@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE_EPOCH, ROOT, settings_text
-from tests.site.test_bad_content import break_phone, edit, tree_digest
+from tests.conftest import BUILD_DATE_EPOCH, ROOT, edit, tree_digest
+
+pytestmark = pytest.mark.build
 
 TEST_PLUGINS = ROOT / "tests" / "publish" / "fixtures" / "plugins"
 
@@ -75,7 +76,7 @@ def test_publish_builds_the_site_into_the_published_folder(published):
 
 def test_a_content_error_leaves_the_published_site_byte_identical(small_site, published):
     before = tree_digest(published)
-    break_phone(small_site)
+    edit(small_site / "guichets/mairie.md", "Telephone: 05 65 00 12 34", "Telephone: 05 65 00")
     result = publish(small_site, published)
     assert result.returncode == 1
     assert "Rien n'a été publié" in result.stderr
@@ -134,16 +135,14 @@ STALLS = [  # SIGKILL leaves no chance to clean up: tried at the worst moment, b
 
 @pytest.mark.parametrize("sig, point", STALLS, ids=[f"{s.name}-{p}" for s, p in STALLS])
 def test_a_killed_build_leaves_the_published_site_byte_identical(
-    small_site, published, tmp_path, sig, point
+    small_site, published, tmp_path, settings_file, sig, point
 ):
     before = tree_digest(published)
     marker = tmp_path / "stalled"
-    settings = tmp_path / "stalling.py"
-    settings.write_text(
-        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
-        "PLUGINS = PLUGINS + ['stall']\n"
+    settings = settings_file(
+        f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\nPLUGINS = PLUGINS + ['stall']\n"
         f"STALL_AT = {point!r}\nSTALL_MARKER = {str(marker)!r}\n",
-        encoding="utf-8",
+        base="publishconf.py",
     )
     edit(small_site / "demarches/carte-identite.md", "Cout: Gratuit", "Cout: 25 euros")
     process = subprocess.Popen(
@@ -179,13 +178,11 @@ def test_a_killed_build_leaves_the_published_site_byte_identical(
     assert "25 euros" in (published / "demarches/carte-identite/index.html").read_text()
 
 
-def test_a_page_with_script_is_never_published(small_site, published, tmp_path):
+def test_a_page_with_script_is_never_published(small_site, published, settings_file):
     before = tree_digest(published)
-    settings = tmp_path / "faulty.py"
-    settings.write_text(
-        settings_text(base="publishconf.py") + f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\n"
-        "PLUGINS = PLUGINS + ['inject_script']\n",
-        encoding="utf-8",
+    settings = settings_file(
+        f"PLUGIN_PATHS = [{str(TEST_PLUGINS)!r}]\nPLUGINS = PLUGINS + ['inject_script']\n",
+        base="publishconf.py",
     )
     result = publish(small_site, published, settings=settings)
     assert result.returncode == 1

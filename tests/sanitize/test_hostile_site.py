@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_build, settings_text
+from tests.conftest import ROOT, run_build
 from tests.html_pages import page as parsed_page
 from tests.sanitize.hostile import hostile_things
+
+pytestmark = pytest.mark.build
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
@@ -108,13 +110,12 @@ def test_an_html_summary_is_sanitized_too(hostile_build):
     assert "tracker.evil.example" not in (hostile_build.path / "summary/index.html").read_text()
 
 
-def test_sanitize_fail_stops_the_build_listing_every_file(tmp_path):
+def test_sanitize_fail_stops_the_build_listing_every_file(tmp_path, settings_file):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "site" / "fixtures" / "small", content)
     for name in ("script", "remote-img", "allowed"):
         shutil.copy(HOSTILE / f"{name}.md", content / "pages" / f"{name}.md")
-    settings = tmp_path / "strict.py"
-    settings.write_text(settings_text("SANITIZE_FAIL = True\n"), encoding="utf-8")
+    settings = settings_file("SANITIZE_FAIL = True\n")
     build = run_build(content, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1, build.output
     assert "Le site n'a pas été construit : 3 problèmes à corriger." in build.output

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_build, settings_text
+from tests.conftest import edit, run_build, tree_digest
 
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+pytestmark = pytest.mark.build
 
 
 def test_small_site_builds(small_site, tmp_path):
@@ -120,9 +107,8 @@ def test_warnings_do_not_stop_the_build(small_site, tmp_path):
     assert "plus de 12 mois" in build.output
 
 
-def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path):
-    settings = tmp_path / "broken.py"
-    settings.write_text(settings_text("PLUGINS = PLUGINS + ['does_not_exist']\n"))
+def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path, settings_file):
+    settings = settings_file("PLUGINS = PLUGINS + ['does_not_exist']\n")
     build = run_build(small_site, tmp_path / "out", settings=str(settings))
     assert build.returncode == 1
     assert "does_not_exist" in build.output

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
+
 from tests.conftest import ROOT, run_build
+
+pytestmark = pytest.mark.build
 
 PROCEDURE = """Titre: Essai {k}
 Resume: Une démarche d'essai.

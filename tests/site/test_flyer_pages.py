@@ -5,49 +5,17 @@ and counter phone, not a screen dump."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.browsing import SKIP_LINK, Tab
 from tests.conftest import ROOT
-from tests.print.helpers import all_text, counter_facts, is_a4, list_texts, meta, pdf_reader
-from tests.print.test_browser_print import ORIGIN, serve
-from tests.theme.test_browser import AXE_URL, SKIP_LINK, Tab, server  # noqa: F401 (fixture)
+from tests.site.on_paper import (
+    check_procedure_on_paper,
+    print_procedure_in_chromium,
+    print_procedure_in_weasyprint,
+)
 
 SOURCES = sorted((ROOT / "content/demarches").glob("*.md"))
-MARGIN = {side: "0.4in" for side in ("top", "right", "bottom", "left")}
-
-
-def print_procedure_in_chromium(browser, site, slug: str) -> bytes:
-    page = browser.new_page()
-    serve(page, site)
-    try:
-        assert page.goto(f"{ORIGIN}/demarches/{slug}/").ok
-        page.emulate_media(media="print")
-        return page.pdf(format="A4", margin=MARGIN, print_background=False)
-    finally:
-        page.close()
-
-
-def print_procedure_in_weasyprint(site, slug: str) -> bytes:
-    from tests.print.weasy import print_page
-
-    html = (site / "demarches" / slug / "index.html").read_text(encoding="utf-8")
-    base = f"{ORIGIN}/demarches/{slug}/"
-    return print_page(html, base, {f"{ORIGIN}/": site})
-
-
-def check_procedure_on_paper(pdf: bytes, source, content) -> None:
-    reader = pdf_reader(pdf)
-    assert 1 <= len(reader.pages) <= 2, source.stem
-    assert all(is_a4(reader, n, tolerance=3) for n in range(len(reader.pages)))
-    text = re.sub(r"\s+", "", all_text(reader))  # a long word may wrap anywhere
-    for heading in ("Pièces à fournir", "Étapes"):
-        for item in list_texts(source, heading):
-            assert re.sub(r"\s+", "", item) in text, (source.stem, heading, item)
-    for counter in meta(source)["guichets"].split(","):
-        phone, postal = counter_facts(counter.strip(), content)
-        assert phone.replace(" ", "") in text and postal in text, (source.stem, counter)
 
 
 @pytest.mark.browser
@@ -68,7 +36,7 @@ FLYERS = [f"/demarches/{source.stem}/fiche/" for source in SOURCES]
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 240])
-def test_flyer_pages_never_scroll_sideways(browser, server, width):  # noqa: F811
+def test_flyer_pages_never_scroll_sideways(browser, server, width):
     tab = Tab(browser, server, width, 600)
     try:
         overflowing = []
@@ -82,7 +50,7 @@ def test_flyer_pages_never_scroll_sideways(browser, server, width):  # noqa: F81
 
 
 @pytest.mark.browser
-def test_flyer_pages_have_a_skip_link_and_pass_axe(browser, server):  # noqa: F811
+def test_flyer_pages_have_a_skip_link_and_pass_axe(browser, server):
     tab = Tab(browser, server, 320, 600)
     try:
         wrong, problems = [], []

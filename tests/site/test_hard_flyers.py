@@ -15,13 +15,20 @@ import pytest
 
 from guichet_plugins.procedures.hours import parse_hours
 from guichet_plugins.procedures.phone import parse_phone
+from tests.browsing import AXE, AXE_TAGS, ORIGIN, RUN_AXE, serve
 from tests.conftest import BUILD_DATE_EPOCH, run_build
 from tests.print.cases import CASES, URL, WORD, write_cases
 from tests.print.helpers import all_text, is_a4, list_texts, meta, page_text, pdf_reader
-from tests.print.test_browser_print import ORIGIN, serve
+from tests.site.on_paper import (
+    MARGIN,
+    check_procedure_on_paper,
+    print_procedure_in_chromium,
+    print_procedure_in_weasyprint,
+)
+
+pytestmark = pytest.mark.build
 
 SLUGS = sorted(CASES)
-MARGIN = {side: "0.4in" for side in ("top", "right", "bottom", "left")}
 
 
 @pytest.fixture(scope="module")
@@ -142,12 +149,6 @@ def test_chromium_prints_the_flyer_page_on_one_sheet(browser, built, slug, tmp_p
 @pytest.mark.browser
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_procedure_page_of_a_hard_case_prints_on_one_sheet(browser, built, slug, tmp_path):
-    from tests.site.test_flyer_pages import (
-        check_procedure_on_paper,
-        print_procedure_in_chromium,
-        print_procedure_in_weasyprint,
-    )
-
     source, content = built / "content/demarches" / f"{slug}.md", built / "content"
     for engine, pdf in (
         ("chromium", print_procedure_in_chromium(browser, built / "out", slug)),
@@ -177,8 +178,6 @@ def test_the_flyer_page_of_a_hard_case_never_scrolls_sideways(browser, built, wi
 
 @pytest.mark.browser
 def test_the_flyer_page_of_a_hard_case_passes_axe(browser, built):
-    from tests.theme.test_browser import AXE, AXE_TAGS, RUN_AXE
-
     page = browser.new_page(viewport={"width": 320, "height": 600})
     serve(page, built / "out")
     try:

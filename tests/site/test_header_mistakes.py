@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_build
+from tests.conftest import edit, run_build
 from tests.html_pages import page
-from tests.site.test_bad_content import edit
+
+pytestmark = pytest.mark.build
 
 ANNEXE = "guichets/annexe.md"
 CARTE = "demarches/carte-identite.md"

@@ -6,30 +6,16 @@ Pages are served from 127.0.0.1 and loaded with page scripts disabled (CDP
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.browsing import SKIP_LINK, Tab
 from tests.theme.measure import contrast_ratio
 from tests.theme.pages import html_files, is_flyer, url_path
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-RUN_AXE = """async (tags) => {
-  const result = await axe.run(document, {
-    runOnly: {type: "tag", values: tags},
-    rules: {"color-contrast-enhanced": {enabled: true}},
-    resultTypes: ["violations"],
-  });
-  return result.violations.map(
-    v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "));
-}"""
 TEXT_COLOURS = """() => {
   const background = (el) => {
     for (; el; el = el.parentElement) {
@@ -45,35 +31,6 @@ TEXT_COLOURS = """() => {
   }
   return [...pairs];
 }"""
-SKIP_LINK = """() => {
-  const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
-  return {cls: el.className, href: el.getAttribute("href"), visible: box.left >= 0 && box.width > 0,
-          outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
-          target: !!document.getElementById("contenu")};
-}"""
-
-
-AXE_URL = "/__tests__/axe.min.js"
-"""Served beside the site so Chromium caches and compiles axe once, not on every page."""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        return str(AXE) if path == AXE_URL else super().translate_path(path)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(sample_site):
-    """The built site on 127.0.0.1 (absolute ``/theme/...`` links need a server, not file://)."""
-    handler = functools.partial(_Quiet, directory=str(sample_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -81,34 +38,6 @@ def pages(sample_site):
     found = html_files(sample_site)
     assert len(found) > 40
     return [(url_path(sample_site, p), is_flyer(p)) for p in found]
-
-
-class Tab:
-    """One tab whose own scripts never run; other hosts are never contacted."""
-
-    def __init__(self, browser, server: str, width: int, height: int):
-        self.server = server
-        self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.page = self.context.new_page()
-        self.cdp = self.context.new_cdp_session(self.page)
-        self.requested: list[str] = []
-        self.page.on("request", lambda request: self.requested.append(request.url))
-
-    def open(self, path: str) -> None:
-        self.cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
-        response = self.page.goto(self.server + path, wait_until="load")
-        assert response is not None
-
-    def axe(self) -> list[str]:
-        self.cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
-        self.page.add_script_tag(url=self.server + AXE_URL)
-        return self.page.evaluate(RUN_AXE, AXE_TAGS)
-
-    def overflows(self) -> bool:
-        return self.page.evaluate("document.scrollingElement.scrollWidth > window.innerWidth")
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

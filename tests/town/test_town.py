@@ -169,12 +169,14 @@ def renamed(tmp_path_factory):
     return old_text, out
 
 
+@pytest.mark.build
 def test_the_old_name_was_everywhere_before(renamed):
     old_text, _ = renamed
     assert old_text.count("Saint-Avant-sur-Test") > 10
     assert "www.saint-avant.fr" in old_text
 
 
+@pytest.mark.build
 def test_renaming_the_town_leaves_no_old_name_in_pages_flyers_or_pdf_metadata(renamed):
     _, site = renamed
     text = site_text(site)
@@ -187,6 +189,7 @@ def test_renaming_the_town_leaves_no_old_name_in_pages_flyers_or_pdf_metadata(re
         assert flyer.docinfo["/Author"] == "Mairie de Nouvelle-Rive"
 
 
+@pytest.mark.build
 def test_a_new_theme_appears_in_menus_theme_pages_and_flyers(renamed):
     _, site = renamed
     index = built_page(site, "demarches/index.html")
@@ -209,6 +212,7 @@ def test_a_new_theme_appears_in_menus_theme_pages_and_flyers(renamed):
     assert "Accessibilité : non conforme" in footer
 
 
+@pytest.mark.build
 def test_a_broken_town_file_stops_the_build_with_file_and_line(small_site, tmp_path):
     write_town(small_site, "Test", "test")
     path = small_site / "commune.md"
