@@ -57,6 +57,11 @@ def build_command(settings: str, output: Path, content: str | None, cache: str |
     return command
 
 
+BACKGROUND_NICENESS = 10
+"""How much lower the background full build (PDFs, compression, checks) runs than the
+devserver: on a busy machine the pages of a preview are still served within the targets."""
+
+
 class State:
     """What the HTTP handler shows on top of the served folder (guarded by ``lock``)."""
 
@@ -130,6 +135,9 @@ class Preview:
         if generation is None:
             code = self._run(command)
         else:  # a background build's messages repeat the preview's: shown when it fails
+            # at a lower priority: the pages just rendered are served first (issue 17)
+            if shutil.which("nice"):
+                command = ["nice", "-n", str(BACKGROUND_NICENESS), *command]
             with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
                 code = self._run(command, stdout=log, stderr=subprocess.STDOUT)
                 if code != 0 and generation == self.state.generation:

@@ -86,28 +86,63 @@ def quote_attributes(html: str) -> str:
     allow unquoted (anything but letters, digits and ``-._:``): ``href=/a/`` → ``href="/a/"``,
     and ``=""`` after an emptied attribute that is not boolean (``alt`` → ``alt=""``).
     Text, quoted values and the content of ``<style>``, ``<script>``, ``<textarea>`` and
-    ``<title>`` are left as they are. Values minify-html leaves unquoted never hold ``"``."""
-    out, position = [], 0
-    while (tag := _TAG.search(html, position)) is not None:
-        out.append(html[position : tag.end()])
-        position = tag.end()
-        while (attribute := _ATTRIBUTE.match(html, position)) and attribute.end() > position:
-            value = attribute.group(2)
-            if attribute.group(1) and value is None and attribute.group(1).lower() not in _BOOLEAN:
-                out.append(f'{attribute.group(0)}=""')
-            elif value and value[0] not in "\"'" and not _HTML4_UNQUOTED.fullmatch(value):
-                start = attribute.start(2)
-                out.append(f'{html[position:start]}"{value}"')
-            else:
-                out.append(attribute.group(0))
-            position = attribute.end()
-        name = tag.group(1).lower()
-        if name in _RAW_TEXT:
-            close = html.lower().find(f"</{name}", position)
-            close = len(html) if close < 0 else close
-            out.append(html[position:close])
-            position = close
-    out.append(html[position:])
+    ``<title>`` are left as they are. Values minify-html leaves unquoted never hold ``"``.
+
+    One regular expression finds each start tag that may need quotes (and skips raw text); the
+    tags whose values are all quoted or HTML 4 safe are skipped within the same expression, and
+    a tag's rewriting is remembered by its text, since pages share most of their tags (the
+    menu, the footer, the breadcrumbs): BENCHMARKS.md, issue 17."""
+    return _START_TAG.sub(_quoted_tag, html)
+
+
+_ANY_ATTRIBUTE = r"""(?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|\s*/)"""
+""":data:`_ATTRIBUTE` without its groups."""
+_RAW_NAME = rf"(?i:{'|'.join(_RAW_TEXT)})(?![A-Za-z0-9])"
+_KEPT_TAG = (
+    rf"<(?!{_RAW_NAME})[A-Za-z][A-Za-z0-9]*+"
+    r"""(?:\s+[^\s"'>/=]+=(?:"[^"]*"|'[^']*'|[A-Za-z0-9._:-]++(?![^\s>])))*+\s*+/?(?=>)"""
+)
+"""A start tag :func:`_quote_tag` leaves as it is: every value quoted or HTML 4 safe, no bare
+attribute, not a raw-text element."""
+_START_TAG = re.compile(
+    rf"(?P<kept>(?:[^<]++|<(?![A-Za-z])|{_KEPT_TAG})*+)"
+    rf"(?:<(?P<raw>{_RAW_NAME}){_ANY_ATTRIBUTE}*+(?P<text>.*?)(?=</(?i:(?P=raw))|\Z)"
+    rf"|<[A-Za-z][A-Za-z0-9]*+{_ANY_ATTRIBUTE}*+|\Z)",
+    re.DOTALL,
+)
+"""The text and kept tags before the next start tag that may change, then that tag with its
+attributes, as :data:`_TAG` then :data:`_ATTRIBUTE` read them (for a raw-text element, its text
+too, up to its end tag)."""
+_quoted_tags: dict[str, str] = {}
+
+
+def _quoted_tag(match: re.Match) -> str:
+    kept, start = match["kept"], match.end("kept")
+    if match.group("raw") is not None:  # <style>, <title>…: the tag, then its text as it is
+        return kept + _quote_tag(match.string[start : match.start("text")]) + match["text"]
+    tag = match.string[start : match.end()]
+    quoted = _quoted_tags.get(tag)
+    if quoted is None:
+        if len(_quoted_tags) > 50_000:  # a long-running devserver
+            _quoted_tags.clear()
+        quoted = _quoted_tags[tag] = _quote_tag(tag) if tag else ""
+    return kept + quoted
+
+
+def _quote_tag(tag: str) -> str:
+    """One start tag (``<name`` and its attributes), its values quoted as HTML 4 needs."""
+    position = _TAG.match(tag).end()
+    out = [tag[:position]]
+    while (attribute := _ATTRIBUTE.match(tag, position)) and attribute.end() > position:
+        value = attribute.group(2)
+        if attribute.group(1) and value is None and attribute.group(1).lower() not in _BOOLEAN:
+            out.append(f'{attribute.group(0)}=""')
+        elif value and value[0] not in "\"'" and not _HTML4_UNQUOTED.fullmatch(value):
+            out.append(f'{tag[position : attribute.start(2)]}"{value}"')
+        else:
+            out.append(attribute.group(0))
+        position = attribute.end()
+    out.append(tag[position:])
     return "".join(out)
 
 

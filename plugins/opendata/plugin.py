@@ -29,12 +29,13 @@ def _find(generators, attribute: str):
     return next((g for g in generators if hasattr(g, attribute)), None)
 
 
-def publish_open_data(generators) -> None:
+def annotate_counters(generators) -> None:
+    """What the counters' pages show of the open data: the schema.org hours, and the address
+    of the closures' calendar (None when there is none)."""
     owner = _find(generators, "counters")
     if owner is None:
         return
-    settings = owner.settings
-    config = read(settings)
+    config = read(owner.settings)
     for counter in owner.counters:
         counter.schema_hours = schema_hours(counter.data.hours)  # for the schema.org includes
         # the page links to the closures' calendar when there is something to add
@@ -43,6 +44,16 @@ def publish_open_data(generators) -> None:
             if config.enabled and counter.data.closures
             else None
         )
+
+
+def publish_open_data(generators) -> None:
+    """Write the open data files; the devserver's preview leaves them to its full build."""
+    owner = _find(generators, "counters")
+    if owner is None:
+        return
+    settings = owner.settings
+    config = read(settings)
+    annotate_counters(generators)  # whatever order the receivers run in (it costs nothing)
     if not config.enabled:
         return
     root = Path(owner.output_path)
@@ -119,4 +130,5 @@ def _urls(config: OpenData, owner, pages_generator, settings) -> list[tuple[str,
 
 
 def register():
+    signals.all_generators_finalized.connect(annotate_counters)
     signals.all_generators_finalized.connect(publish_open_data)

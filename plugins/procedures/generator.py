@@ -248,7 +248,10 @@ class ProceduresGenerator(CachingGenerator):
 
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            if getattr(procedure, "flyer_content", None) is None:
+            wanted = getattr(writer, "wants", None)  # the devserver's preview writes a few
+            if getattr(procedure, "flyer_content", None) is None and (
+                wanted is None or wanted(procedure.flyer_save_as)
+            ):
                 procedure.flyer_content = self._flyer_content(procedure)
             write(procedure.flyer_save_as, "flyer", procedure.flyer_url, procedure=procedure)
         for counter in self.counters:

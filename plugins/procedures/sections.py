@@ -94,8 +94,8 @@ def with_boxes(html: str) -> str:
     items = [li for li in body.css("li") if not _inside_item(li, body)]
     if not items:
         return html
-    for li in items:
-        box = LexborHTMLParser(BOX).body.css_first("span")
+    boxes = LexborHTMLParser(BOX * len(items)).body.css("span")  # one parse, not one a box
+    for li, box in zip(items, boxes, strict=True):
         if li.child is None:
             li.insert_child(box)
         else:

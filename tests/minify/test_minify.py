@@ -142,6 +142,14 @@ def test_minify_file_warns_in_french_and_keeps_the_page(tmp_path, caplog):
         ("<style>a>b{c:d}</style><b x=/y>", '<style>a>b{c:d}</style><b x="/y">'),
         ("<title>a<b x=/y></title>", "<title>a<b x=/y></title>"),
         ("a < b, c<d", "a < b, c<d"),
+        # a tag left as it is is skipped whole: what its quoted values hold is text
+        ('<p title="a <b c=/d> e" id=q>x<i y=/z>', '<p title="a <b c=/d> e" id=q>x<i y="/z">'),
+        (
+            "<p class=a><em>b</em><a href=/c/ id=d>e</a>",
+            '<p class=a><em>b</em><a href="/c/" id=d>e</a>',
+        ),
+        ("<TITLE id=t>a<b x=/y></Title><b x=/y>", '<TITLE id=t>a<b x=/y></Title><b x="/y">'),
+        ("<p a=b/c>", '<p a="b/c">'),
     ],
 )
 def test_quote_attributes_for_html4_parsers(html, expected):

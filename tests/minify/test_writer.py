@@ -45,3 +45,30 @@ def test_a_failing_minifier_writes_the_page_as_rendered_with_a_warning(
     assert write(tmp_path, "demarches/y/index.html") == RENDERED
     assert "demarches/y/index.html" in caplog.text
     assert "n'a pas pu être allégé" in caplog.text
+
+
+def test_a_page_already_on_disk_is_written_over_with_exactly_the_new_bytes(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<p>" + "ancienne page, plus longue que la nouvelle " * 200, encoding="utf-8")
+    inode = page.stat().st_ino
+    assert write(tmp_path, "index.html") == minify_html_text(PAGE)  # shorter: no old tail left
+    assert page.stat().st_ino == inode  # the same file, written over in place
+
+
+def test_a_page_whose_bytes_did_not_change_is_left_untouched(tmp_path):
+    page = tmp_path / "index.html"
+    write(tmp_path, "index.html")
+    os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    assert write(tmp_path, "index.html") == minify_html_text(PAGE)
+    assert page.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_a_page_written_twice_in_one_build_still_needs_override(tmp_path):
+    import pytest
+    from pelican.writers import FileOverwriteFailedError
+
+    (tmp_path / "index.html").write_text("old", encoding="utf-8")
+    writer = MinifyingWriter(str(tmp_path), settings=SETTINGS)
+    writer.write_file("index.html", Template(PAGE), {"localsiteurl": None})
+    with pytest.raises(FileOverwriteFailedError):
+        writer.write_file("index.html", Template(PAGE), {"localsiteurl": None})
