@@ -86,6 +86,19 @@ def _compiler(data: str) -> typst.Compiler:
     )
 
 
+@cache
+def _blank() -> typst.Compiler:
+    return typst.Compiler(font_paths=_fonts(), ignore_system_fonts=True, root=str(TEMPLATE.parent))
+
+
+def _forget_old_layouts() -> None:
+    """Typst forgets the layouts it memoised (those unused by its last 10 compilations) at the
+    end of a compilation, never after a query: a blank page is compiled (a few microseconds)
+    after a level laid out without its PDF, or a worker's memory would grow with every flyer
+    (700 MB for 300 flyers)."""
+    _blank().compile(input=b"#set page(width: 1pt, height: 1pt)", format="svg")
+
+
 def _query(compiler: typst.Compiler, label: str) -> list:
     return json.loads(compiler.query(f"<{label}>", field="value", format="json"))
 
@@ -144,7 +157,11 @@ def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = 
             elif mark["name"] in starts:
                 height = _height(starts.pop(mark["name"]), mark)
                 parts[mark["name"]] = round(parts.get(mark["name"], 0) + height, 1)
-    written = _pdf(compiler) if fitting or pdf else None
+    if fitting or pdf:
+        written = _pdf(compiler)
+    else:
+        written = None
+        _forget_old_layouts()
     return Layout(end["page"], overflow, fitting, written, parts)
 
 
