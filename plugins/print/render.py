@@ -140,7 +140,7 @@ def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = 
     most ``pages`` pages and keeps SAFETY_MM free at the foot of its last page (the printable
     page, laid out by a browser, takes a little more room); write its PDF when it fits, or
     when ``pdf`` is true; ``measure``: also the height of its parts. (Writing the PDF costs a
-    third of the layout: a level that does not fit, most often level 0 of a recto-verso flyer,
+    quarter of a level: a level that does not fit, most often level 0 of a recto-verso flyer,
     is only laid out and measured.)"""
     compiler = _compiler(data)
     end = _query(compiler, "flyer-end")[0]
