@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work / "cache", ignore_errors=True)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
     pelican = Pelican(settings)
-    plugin = sys.modules["guichet_plugins.print"]
+    plugin = sys.modules["guichet_plugins.print.plugin"]
     original = plugin.render_all
     figures: dict = {"procedures": args.procedures, "load_before": os.getloadavg()}
 

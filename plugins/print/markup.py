@@ -9,7 +9,9 @@ typed (tested).
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -41,17 +43,25 @@ def _literal(token: str) -> str:
     return _SPECIAL.sub(r"\\\1", token).replace("-", "\\u{2d}")
 
 
+_MEMO = 1 << 16
+"""Texts remembered by :func:`escape` and :func:`to_typst`: each flyer is made at two levels or
+more with the same texts, and every flyer of a counter repeats its address and hours."""
+
+
+_HYPHENATED = re.compile(r"((?<!\S)\S*-\S*)")
+"""A word with a hyphen in it (words are split at whitespace)."""
+
+
+@lru_cache(maxsize=_MEMO)
 def escape(text: str) -> str:
     """``text`` as Typst markup that prints it literally (spaces collapsed, as HTML shows)."""
-    out = []
-    for token in _SPACE.split(text):
-        if not token:
-            continue
-        if token.isspace():
-            out.append(" ")
-            continue
-        out.append(_word(token))
-    return "".join(out)
+    # Words without a hyphen are escaped a run at a time (a soft break never crosses a space).
+    pieces = _HYPHENATED.split(_SPACE.sub(" ", text))
+    return "".join(
+        _word(piece) if odd else _literal(soft_breaks(piece))
+        for odd, piece in zip(itertools.cycle((False, True)), pieces, strict=False)
+        if piece
+    )
 
 
 def _word(token: str) -> str:
@@ -79,6 +89,7 @@ def string(text: str) -> str:
 _LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
+@lru_cache(maxsize=_MEMO)
 def to_typst(html: str) -> str:
     """Typst markup for an HTML fragment."""
     body = LexborHTMLParser(f"<body>{html}</body>").body

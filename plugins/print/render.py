@@ -1,7 +1,8 @@
 """Typst: lay a flyer out, measure it, write its PDF; merge the booklet. No Pelican here.
 
 A flyer is its :class:`content.FlyerContent` as JSON (:func:`typst_input`), compiled with
-``flyer.typ`` by one :class:`typst.Compiler` per process (fonts read once). No network and no
+``flyer.typ`` by a :class:`typst.Compiler` of its own (the fonts read once per process and
+shared; Typst's layouts memoised per process). No network and no
 system font discovery: the fonts are DejaVu's folder (:data:`options.FONT_PATHS`) and the fonts
 built into Typst. Two builds give the same bytes: the PDF's date is fixed
 (:data:`options.TIMESTAMP`) and Typst derives the rest from the content. PDFs are tagged
@@ -63,16 +64,39 @@ def typst_input(content: FlyerContent) -> str:
 
 
 @cache
-def _compiler() -> typst.Compiler:
-    """One compiler per process: fonts and the template read once, layouts memoised."""
-    fonts = typst.Fonts(
+def _fonts() -> typst.Fonts:
+    """The fonts, read once per process and shared by every compiler."""
+    return typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=True,
         font_paths=[p for p in FONT_PATHS if p.is_dir()],
     )
+
+
+def _compiler(data: str) -> typst.Compiler:
+    """A compiler of one flyer (``data``: :func:`typst_input`). Cheap to make: the fonts are
+    shared, and Typst's layouts are memoised for the whole process, so a PDF written after a
+    query (or a second query) reuses the layout already made."""
     return typst.Compiler(
-        str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=fonts, ignore_system_fonts=True
+        str(TEMPLATE),
+        root=str(TEMPLATE.parent),
+        font_paths=_fonts(),
+        ignore_system_fonts=True,
+        sys_inputs={"data": data},
     )
+
+
+@cache
+def _blank() -> typst.Compiler:
+    return typst.Compiler(font_paths=_fonts(), ignore_system_fonts=True, root=str(TEMPLATE.parent))
+
+
+def _forget_old_layouts() -> None:
+    """Typst forgets the layouts it memoised (those unused by its last 10 compilations) at the
+    end of a compilation, never after a query: a blank page is compiled (a few microseconds)
+    after a level laid out without its PDF, or a worker's memory would grow with every flyer
+    (700 MB for 300 flyers)."""
+    _blank().compile(input=b"#set page(width: 1pt, height: 1pt)", format="svg")
 
 
 def _query(compiler: typst.Compiler, label: str) -> list:
@@ -87,7 +111,8 @@ class Layout:
     overflow_mm: float
     """How far the flyer goes past one page minus SAFETY_MM; 0 or less: it fits on one side."""
     fits: bool
-    pdf: bytes
+    pdf: bytes | None
+    """None for a level that does not fit, unless asked for (``pdf=True``)."""
     parts_mm: dict[str, float]
     """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) on the
     sheet, in mm; measured at level 0 only."""
@@ -95,9 +120,11 @@ class Layout:
 
 def compile_pdf(data: str) -> bytes:
     """The flyer's PDF (tagged PDF/UA-1, fixed date)."""
-    return _compiler().compile(
-        format="pdf", pdf_standards=PDF_STANDARDS, timestamp=TIMESTAMP, sys_inputs={"data": data}
-    )
+    return _pdf(_compiler(data))
+
+
+def _pdf(compiler: typst.Compiler) -> bytes:
+    return compiler.compile(format="pdf", pdf_standards=PDF_STANDARDS, timestamp=TIMESTAMP)
 
 
 def _height(start: dict, end: dict) -> float:
@@ -108,14 +135,14 @@ def _height(start: dict, end: dict) -> float:
     return first + (end["page"] - start["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
 
 
-def lay_out_level(data: str, pages: int = 1, measure: bool = False) -> Layout:
-    """Lay one level of a flyer out (``data``: :func:`typst_input`) and write its PDF; say
-    whether it takes at most ``pages`` pages and keeps SAFETY_MM free at the foot of its last
-    page (the printable page, laid out by a browser, takes a little more room); ``measure``:
-    also the height of its parts. (Writing the PDF costs a quarter of the layout: a level that
-    does not fit is not laid out a second time without it.)"""
-    pdf = compile_pdf(data)
-    compiler = _compiler()
+def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = False) -> Layout:
+    """Lay one level of a flyer out (``data``: :func:`typst_input`); say whether it takes at
+    most ``pages`` pages and keeps SAFETY_MM free at the foot of its last page (the printable
+    page, laid out by a browser, takes a little more room); write its PDF when it fits, or
+    when ``pdf`` is true; ``measure``: also the height of its parts. (Writing the PDF costs a
+    quarter of a level: a level that does not fit, most often level 0 of a recto-verso flyer,
+    is only laid out and measured.)"""
+    compiler = _compiler(data)
     end = _query(compiler, "flyer-end")[0]
     used = (end["page"] - 1) * ROOM_MM + end["y"] - MARGIN_Y_MM
     overflow = round(used - (ROOM_MM - SAFETY_MM), 1)
@@ -130,7 +157,12 @@ def lay_out_level(data: str, pages: int = 1, measure: bool = False) -> Layout:
             elif mark["name"] in starts:
                 height = _height(starts.pop(mark["name"]), mark)
                 parts[mark["name"]] = round(parts.get(mark["name"], 0) + height, 1)
-    return Layout(end["page"], overflow, fitting, pdf, parts)
+    if fitting or pdf:
+        written = _pdf(compiler)
+    else:
+        written = None
+        _forget_old_layouts()
+    return Layout(end["page"], overflow, fitting, written, parts)
 
 
 def write_booklet(pdfs: list[bytes], title: str, author: str, lang: str = "fr") -> bytes:

@@ -10,8 +10,9 @@ back by flyer.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from guichet.workers import worker_count
@@ -53,31 +54,37 @@ def _fit(flyers, levels, submit) -> list[Fitted]:
     overflow: dict[int, float] = {}
     parts: dict[int, dict[str, float]] = {}
     fitted: dict[int, Fitted] = {}
-    running: dict[Future, tuple[int, int]] = {}
+    # Layouts come back as they are done, through a queue: waiting on every running future at
+    # each turn would cost the main process O(flyers²).
+    done: queue.SimpleQueue = queue.SimpleQueue()
+    running = 0
 
-    def start(index: int, level: int) -> None:
+    def start(index: int, level: int, pdf: bool = False) -> None:
+        nonlocal running
         data = flyers[index].data_at(level)
-        future = submit(lay_out_level, data, PAGES[level], level == 0)
-        running[future] = (index, level)
+        future = submit(lay_out_level, data, PAGES[level], level == 0, pdf)
+        running += 1
+        future.add_done_callback(lambda f: done.put((index, level, f)))
 
     for index in range(len(flyers)):
         start(index, 0)
     while running:
-        done, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in done:
-            index, level = running.pop(future)
-            result: Layout = future.result()
-            if level == 0:
-                overflow[index] = max(result.overflow_mm, 0.0)
-                parts[index] = result.parts_mm
-            # The next level is made only now, when this one did not fit.
-            following = None if result.fits else next_level(flyers[index], level, levels)
-            if following is None:
-                fitted[index] = Fitted(
-                    level, result.pages, overflow[index], result.pdf, parts[index]
-                )
-            else:
-                start(index, following)
+        index, level, future = done.get()
+        running -= 1
+        result: Layout = future.result()
+        if level == 0:
+            overflow[index] = max(result.overflow_mm, 0.0)
+            parts[index] = result.parts_mm
+        # The next level is made only now, when this one did not fit.
+        following = None if result.fits else next_level(flyers[index], level, levels)
+        if following is None and result.pdf is None:
+            # The last level, and it does not fit either: its PDF is written all the same
+            # (a level that does not fit is laid out without it, as the next one may fit).
+            start(index, level, pdf=True)
+        elif following is None:
+            fitted[index] = Fitted(level, result.pages, overflow[index], result.pdf, parts[index])
+        else:
+            start(index, following)
     return [fitted[index] for index in range(len(flyers))]
 
 

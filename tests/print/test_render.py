@@ -75,6 +75,25 @@ def test_many_flyers_in_two_processes_give_the_same_pdfs_in_the_same_order():
     assert titles == [f"F{n} – fiche pratique – Mairie de Val-d'Aurore" for n in range(4)]
 
 
+def test_a_level_that_does_not_fit_is_measured_without_its_pdf():
+    slow = lay_out_level(data(120), pages=1, measure=True, pdf=True)
+    quick = lay_out_level(data(120), pages=1, measure=True)
+    assert not quick.fits and quick.pdf is None and slow.pdf == compile_pdf(data(120))
+    assert (quick.pages, quick.overflow_mm, quick.parts_mm) == (
+        slow.pages,
+        slow.overflow_mm,
+        slow.parts_mm,
+    )
+
+
+def test_the_kept_level_is_the_pdf_a_lone_compilation_of_it_gives():
+    recto_verso = fit([data(60, 0), data(60, 1)])
+    assert recto_verso.level == 1 and recto_verso.pdf == compile_pdf(data(60, 1))
+    too_long = fit([data(200, 0), data(200, 1)])  # nothing fits: the last level is printed
+    assert too_long.level == 1 and too_long.pdf == compile_pdf(data(200, 1))
+    assert len(pdf_reader(too_long.pdf).pages) == too_long.pages > 2
+
+
 def test_same_flyer_same_bytes_tagged_ua1():
     first, second = compile_pdf(data(5)), compile_pdf(data(5))
     assert first == second
