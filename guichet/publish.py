@@ -33,9 +33,9 @@ import brotli
 
 from guichet import processes
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
-from guichet.html5 import elements
 from guichet.messages import Problem
 from guichet.messages import publish as msg
+from guichet_plugins.checks.scan import scan_html
 
 PREVIOUS_SUFFIX = ".precedent"
 STAGING_PREFIX = ".{name}.nouveau-"
@@ -133,20 +133,15 @@ def keep_unchanged_dates(staging: Path, published: Path) -> int:
 
 
 # -- the last look ----------------------------------------------------------------------------
-def _script_in(html: str) -> list[str]:
-    """What in ``html`` would run script, read as a browser reads it (an HTML5 parser:
-    ``html.parser`` misses a script after a comment such as ``<!-->``, which browsers close)."""
-    found: list[str] = []
-    for element in elements(html):
-        if element.tag.lower() == "script":
-            found.append("<script>")
-        for name, value in element.attributes.items():
-            name = name.lower()
-            if name.startswith("on"):
-                found.append(f"un attribut {name}")
-            if "".join((value or "").split()).lower().startswith("javascript:"):
-                found.append("une adresse javascript:")
-    return found
+def script_in(html: str) -> list[str]:
+    """What in ``html`` would run script, found by the build's own scanner (an HTML5 parser, as
+    a browser reads the page: a script after a comment such as ``<!-->`` is found)."""
+    scan = scan_html(html)
+    return (
+        [msg.SCRIPT] * scan.scripts
+        + [msg.HANDLER.format(where=where) for where in scan.handlers]
+        + [msg.JAVASCRIPT_URL.format(where=where) for where in scan.javascript_urls]
+    )
 
 
 def unsafe_pages(folder: Path) -> list[Problem]:
@@ -166,7 +161,7 @@ def unsafe_pages(folder: Path) -> list[Problem]:
             except Exception:  # a corrupt compressed copy: residents would get garbage
                 problems.append(Problem(shown, msg.UNREADABLE_COPY, None, msg.UNSAFE_HINT))
                 continue
-            found = _script_in(data.decode("utf-8", errors="replace"))
+            found = script_in(data.decode("utf-8", errors="replace"))
             for what in dict.fromkeys(found):
                 problems.append(
                     Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)

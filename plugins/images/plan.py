@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from guichet.accents import ascii_only
 
 PROCESSOR_VERSION = 3
 """Bump when the processing code changes its output: every cached derivative is remade."""
@@ -154,7 +155,7 @@ def file_stem(relative_path: str) -> str:
     parts[-1] = parts[-1].rsplit(".", 1)[0]
     cleaned = []
     for part in parts:
-        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        ascii_part = ascii_only(part)
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
         cleaned.append(slug or "image")
     return "/".join(cleaned)

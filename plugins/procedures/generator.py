@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import unicodedata
 from itertools import chain
 
 from pelican.generators import CachingGenerator
 
+from guichet.accents import strip_accents
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import procedures as msg
 from guichet.reader import UnreadableContent
@@ -31,8 +31,7 @@ class RawSource:
 
 def french_sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects it (accents ignored), without locales."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.casefold())
 
 
 class ProceduresGenerator(CachingGenerator):

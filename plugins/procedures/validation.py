@@ -14,7 +14,7 @@ from guichet.messages import procedures as msg
 
 from .address import ADDRESS_EXAMPLE, Address, parse_address
 from .closures import CLOSURE_EXAMPLE, Closure, parse_closures
-from .dates import DATE_EXAMPLE, format_date_fr, parse_date
+from .dates import DATE_EXAMPLE, format_date_fr, is_stale, parse_date
 from .fields import PELICAN_KEYS, FieldReader, parse_email, parse_list, parse_url, parse_yes_no
 from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
 from .phone import PHONE_EXAMPLE, Phone, parse_phone
@@ -244,10 +244,7 @@ def _check_counters(fields: FieldReader, counters: set[str]) -> tuple[str, ...] 
 def _check_freshness(fields: FieldReader, verified: date, today: date, months: int) -> None:
     if verified > today:
         fields.warning("verifie-le", msg.FUTURE_DATE.format(date=format_date_fr(verified)))
-    elif (today.year - verified.year) * 12 + today.month - verified.month > months or (
-        (today.year - verified.year) * 12 + today.month - verified.month == months
-        and today.day > verified.day
-    ):
+    elif is_stale(verified, today, months):
         fields.warning(
             "verifie-le",
             msg.STALE.format(date=format_date_fr(verified), months=months),
