@@ -94,12 +94,6 @@ def file_at(path: str, resolved_root: Path) -> Path | None:
     return candidate
 
 
-def local_file(url: str, base: str, root: Path, own_hosts: frozenset[str]) -> Path | None:
-    """The output file a same-site URL (relative to the page at ``base``) names, if it exists."""
-    path = site_path(url, base, own_hosts)
-    return None if path is None else file_at(path, Path(root).resolve())
-
-
 def external_host(url: str, own_hosts: frozenset[str]) -> str | None:
     """The other host ``url`` reaches, or None when it stays on this site."""
     host = host_of(url)
