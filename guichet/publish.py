@@ -33,6 +33,7 @@ import brotli
 
 from guichet import processes
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
+from guichet.keys import Key, read
 from guichet.messages import Problem
 from guichet.messages import publish as msg
 from guichet_plugins.checks.scan import scan_html
@@ -44,6 +45,11 @@ RSYNC_OPTIONS = ("-a", "--delete", "--checksum", "--delay-updates")
 """``--checksum``: deterministic builds make unchanged files byte-identical, so only changed
 files are sent; ``--delay-updates`` puts them in place together at the end of the transfer."""
 REQUIRED_PAGES = ("index.html", "404.html")
+KEYS = (
+    Key("PUBLISH_DIR", "public", "str"),
+    Key("PUBLISH_RSYNC_TARGET", "", "str"),
+)
+"""The settings of ``make publish`` and ``make rollback`` (documented in publishconf.py)."""
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -255,9 +261,9 @@ def _where(
     if last:
         destination = rsync_target if rsync_target is not None else last.get("rsync") or None
         return Path(last["dir"]), destination
-    settings = _read_publish_settings(settings_file)
-    published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
-    destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
+    conf = read(_read_publish_settings(settings_file), KEYS)
+    published = Path(target or conf["PUBLISH_DIR"] or "public").absolute()
+    destination = rsync_target if rsync_target is not None else conf["PUBLISH_RSYNC_TARGET"]
     return published, destination
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from guichet.messages import report as msg
 from guichet_plugins.procedures.dates import format_date_fr, is_stale
+from guichet_plugins.procedures.settings import STALE_MONTHS
 
 from .elements import Elements, alt_problem, heading_problems
 from .links import DOCUMENTS_DIR, check_link
@@ -18,7 +19,7 @@ from .source import Unit
 
 @dataclass(frozen=True)
 class Limits:
-    stale_months: int = 12
+    stale_months: int = STALE_MONTHS
     sentence_words: int = 25
     paragraph_words: int = 60
     min_score: int = 60

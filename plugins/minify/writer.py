@@ -18,6 +18,7 @@ from guichet.messages import Problem, warn
 from guichet.messages import minify as msg
 
 from .minify import checked_transform, minify_html_text
+from .settings import MinifySettings
 
 minified_paths: set[str] = set()
 """Pages this writer minified (absolute paths), until their ``content_written``."""
@@ -60,6 +61,8 @@ class _MinifiedOnClose(io.StringIO):
 class MinifyingWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         handle = super()._open_w(filename, encoding, override)
-        if not self.settings.get("GUICHET_MINIFY", True) or not str(filename).endswith(".html"):
+        if not MinifySettings.from_pelican(self.settings).enabled or not str(filename).endswith(
+            ".html"
+        ):
             return handle
         return _MinifiedOnClose(handle, str(filename), str(self.output_path))

@@ -17,6 +17,7 @@ from .contents import Counter, Procedure, Theme
 from .dates import build_date
 from .listing import make_letters, make_parts, preview
 from .prefetch import prefetched
+from .settings import ProceduresSettings
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class ProceduresGenerator(CachingGenerator):
 
     def _read_all(self, paths_setting: str, problems: list[Problem]) -> list[RawSource]:
         paths = sorted(self.get_files(self.settings[paths_setting]))
-        workers = self.settings.get("GUICHET_READ_WORKERS")
+        workers = ProceduresSettings.from_pelican(self.settings).read_workers
         with prefetched(self.readers, self.path, paths, workers):
             return self._read_in_order(paths, problems)
 
@@ -101,7 +102,8 @@ class ProceduresGenerator(CachingGenerator):
         errors: list[Problem] = []
         warnings: list[Problem] = []
         today = build_date(self.settings)
-        reserved = frozenset(self.settings["GUICHET_RESERVED_SLUGS"])
+        conf = ProceduresSettings.from_pelican(self.settings)
+        reserved = conf.reserved_slugs
         themes = self.settings["GUICHET_THEMES"]
 
         counter_sources = self._read_all("COUNTER_PATHS", errors)
@@ -132,7 +134,7 @@ class ProceduresGenerator(CachingGenerator):
                 themes,
                 counter_slugs,
                 today,
-                self.settings["GUICHET_STALE_MONTHS"],
+                conf.stale_months,
             )
             errors += checked.errors
             warnings += checked.warnings
@@ -187,8 +189,8 @@ class ProceduresGenerator(CachingGenerator):
 
     def _split_lists(self) -> None:
         """Long lists in pages that stay within the first-view budget (GUICHET_LIST_SPLIT)."""
-        size = int(self.settings.get("GUICHET_LIST_SPLIT", 80))
-        shown = int(self.settings.get("GUICHET_LIST_PREVIEW", 5))
+        conf = ProceduresSettings.from_pelican(self.settings)
+        size, shown = conf.list_split, conf.list_preview
         self.procedures_split = len(self.procedures) > size
         for theme in self.themes:
             theme.parts = make_parts(theme.procedures, size, theme.url, theme.save_as)

@@ -19,6 +19,7 @@ from .fields import PELICAN_KEYS, FieldReader, parse_email, parse_list, parse_ur
 from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
 from .phone import PHONE_EXAMPLE, Phone, parse_phone
 from .sections import HEADINGS, list_items, split_sections
+from .settings import STALE_MONTHS
 
 _TAG = re.compile(r"<[^>]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -168,7 +169,7 @@ def check_procedure(
     themes: Mapping[str, str],
     counters: set[str],
     today: date,
-    stale_months: int = 12,
+    stale_months: int = STALE_MONTHS,
 ) -> Checked:
     if not _written(meta) and not html.strip():
         return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
