@@ -1,7 +1,10 @@
 """Guichet settings for the bundled sample town (development build).
 
-Every setting Guichet adds is documented here with its default. ``publishconf.py`` overrides
-what changes for the published site.
+Every setting Guichet adds is documented here with its default, the one its plugin's
+``settings.py`` declares (tests/settings/test_keys.py compares them). ``publishconf.py``
+overrides what changes for the published site. When the build starts, an unknown
+``GUICHET_*``, ``IMAGES_*``, ``PRINT_*``, ``SANITIZE_*`` or ``PUBLISH_*`` name is a warning
+naming the closest known one, and a value of the wrong type an error (guichet/keys.py).
 """
 
 import os
@@ -18,7 +21,8 @@ SITEURL = ""
 GUICHET_TOWN_FILE = "commune.md"
 """The town's file, inside the content folder (PATH)."""
 GUICHET_TOWN_FALLBACK = os.path.join(_HERE, "content", "commune.md")
-"""Read when a content folder has no town file of its own (tests, benchmarks): the sample town."""
+"""Read when a content folder has no town file of its own (tests, benchmarks): the sample town
+(default: None, no fallback)."""
 
 GUICHET_STALE_MONTHS = 12
 """A procedure verified longer ago than this is a warning (« à revoir »)."""
@@ -185,14 +189,19 @@ DELETE_OUTPUT_DIRECTORY = False
 # -- Weight: minify, precompress, budgets (plugins minify, precompress, checks) ---------------
 GUICHET_MINIFY = True
 """Minify every HTML page (minify-html) and stylesheet (rcssmin) written to the output."""
+GUICHET_STYLESHEET = "inline"
+"""How pages get the theme's stylesheet: ``inline`` writes it into each page (one round trip,
+allowed by its hash in the CSP: tools/csp-hash.py); ``split`` inlines only the critical part;
+``link`` links theme/css/guichet.css."""
 GUICHET_PRECOMPRESS = True
 """Write ``file.gz`` (and ``file.br``) beside each text file, for nginx ``gzip_static``."""
 GUICHET_PRECOMPRESS_BROTLI = True
 """Also write ``file.br`` (nginx ``brotli_static``: Debian libnginx-mod-http-brotli-static)."""
 GUICHET_PRECOMPRESS_BROTLI_QUALITY = 5
-"""Brotli quality (0–11) of the preview build: 11 costs ~13 ms per page (24 s of CPU for a town of
-1,000 procedures, 6× plain Pelican's whole build) for ~8 % fewer bytes than 5 (~0.25 ms per page,
-still smaller than gzip -9). publishconf.py sets 11: the published site gets the smallest files."""
+"""Brotli quality (0–11), 5 by default (the preview build): 11 costs ~13 ms per page (24 s of
+CPU for a town of 1,000 procedures, 6× plain Pelican's whole build) for ~8 % fewer bytes than 5
+(~0.25 ms per page, still smaller than gzip -9). publishconf.py sets 11: the published site gets
+the smallest files."""
 GUICHET_PRECOMPRESS_MIN_BYTES = 256
 """Smaller files are served uncompressed (and any old ``.gz``/``.br`` of them is removed)."""
 GUICHET_PRECOMPRESS_EXTENSIONS = [".html", ".css", ".xml", ".txt", ".svg", ".json", ".csv", ".ics"]
@@ -252,7 +261,7 @@ GUICHET_IMPORT_PIVOTS = {
 """« Où s'adresser » of a fiche (its ``PivotLocal``, e.g. ``mairie``, ``cpam``) → the town's
 counter(s). A pivot listed nowhere, or pointing to a counter that does not exist, is cited in
 the text; a fiche none of whose pivots gives a counter gets GUICHET_MAIN_COUNTER."""
-GUICHET_IMPORT_THEMES = {
+GUICHET_IMPORT_THEMES = {  # the sample town's; default {}: every fiche gets the default theme
     "N19810": "papiers",
     "Papiers - Citoyenneté - Élections": "papiers",
     "Papiers - Citoyenneté": "papiers",

@@ -7,8 +7,6 @@ concerné, Pièces à fournir, Étapes, Bon à savoir) and about ``words`` words
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 
 ACTIONS = [
     "Demander",
@@ -128,19 +126,6 @@ ADVICE = [
 ]
 COSTS = ["Gratuit", "10 €", "25 € par an", "Gratuit pour les habitants, 15 € sinon", "5 €"]
 DELAYS = ["Immédiat au guichet", "1 à 2 semaines", "2 à 4 semaines", "Environ 1 mois", "3 jours"]
-
-
-def slugify(text: str, limit: int = 30) -> str:
-    """Short lowercase ASCII slug, hyphen-separated, at most ``limit`` characters."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or "demarche"
 
 
 def title(rng: random.Random) -> str:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from bench import french
 from bench.photos import CAMERA_SIZE, camera_jpeg
+from guichet.atomic import write_atomically
+from guichet.importers.words import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 TOWN = "Val-d'Aurore"
@@ -100,7 +102,7 @@ def make_town(
         while title in titles:
             title = f"{title} ({len(titles)})"
         titles.add(title)
-        slug = f"{french.slugify(title, 33)}-{index}"
+        slug = f"{slugify(title, 33)}-{index}"
         slugs.append(slug)
         photo = None
         if photos:
@@ -128,9 +130,7 @@ def _photos(dest: Path, count: int, seed: int, size: tuple[int, int]) -> int:
     for number in range(count):
         path = folder / f"photo-{number:04d}.jpg"
         if not path.exists():
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(camera_jpeg(seed * 100_000 + number, size))
-            tmp.rename(path)
+            write_atomically(path, camera_jpeg(seed * 100_000 + number, size), 0o644)
     stamp.write_text(wanted)
     return sum(p.stat().st_size for p in folder.glob("photo-*.jpg"))
 

@@ -23,11 +23,11 @@ import difflib
 import functools
 import hashlib
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guichet.accents import strip_accents
 from guichet.messages import procedures as msg
 
 MAX_BYTES = 200_000
@@ -90,8 +90,7 @@ class Header:
 
 def fold(name: str) -> str:
     """``Vérifié-le`` → ``verifie-le``: lowercase, accents removed."""
-    decomposed = unicodedata.normalize("NFD", name.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(name.strip().casefold())
 
 
 def normalise_text(text: str) -> str:
@@ -297,11 +296,12 @@ def metadata(fields: dict[str, Field]) -> dict[str, str | list[str]]:
 @functools.cache
 def rules_stamp() -> str:
     """A digest of the code that turns a file's text into fields and HTML (this module, the
-    list rules, the Pelican reader): Pelican's content cache is keyed by the file's bytes only,
-    so an unchanged file read under older rules must not keep what those rules made of it."""
+    list rules, the Pelican reader, the accent folding of field names): Pelican's content cache
+    is keyed by the file's bytes only, so an unchanged file read under older rules must not keep
+    what those rules made of it."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("header.py", "lists.py", "reader.py"):
+    for name in ("header.py", "lists.py", "reader.py", "accents.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 

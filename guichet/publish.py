@@ -33,9 +33,10 @@ import brotli
 
 from guichet import processes
 from guichet.build import CONTENT_ERROR, INTERNAL_ERROR, OK
-from guichet.html5 import elements
+from guichet.keys import Key, read
 from guichet.messages import Problem
 from guichet.messages import publish as msg
+from guichet_plugins.checks.scan import scan_html
 
 PREVIOUS_SUFFIX = ".precedent"
 STAGING_PREFIX = ".{name}.nouveau-"
@@ -44,6 +45,11 @@ RSYNC_OPTIONS = ("-a", "--delete", "--checksum", "--delay-updates")
 """``--checksum``: deterministic builds make unchanged files byte-identical, so only changed
 files are sent; ``--delay-updates`` puts them in place together at the end of the transfer."""
 REQUIRED_PAGES = ("index.html", "404.html")
+KEYS = (
+    Key("PUBLISH_DIR", "public", "str"),
+    Key("PUBLISH_RSYNC_TARGET", "", "str"),
+)
+"""The settings of ``make publish`` and ``make rollback`` (documented in publishconf.py)."""
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -133,20 +139,15 @@ def keep_unchanged_dates(staging: Path, published: Path) -> int:
 
 
 # -- the last look ----------------------------------------------------------------------------
-def _script_in(html: str) -> list[str]:
-    """What in ``html`` would run script, read as a browser reads it (an HTML5 parser:
-    ``html.parser`` misses a script after a comment such as ``<!-->``, which browsers close)."""
-    found: list[str] = []
-    for element in elements(html):
-        if element.tag.lower() == "script":
-            found.append("<script>")
-        for name, value in element.attributes.items():
-            name = name.lower()
-            if name.startswith("on"):
-                found.append(f"un attribut {name}")
-            if "".join((value or "").split()).lower().startswith("javascript:"):
-                found.append("une adresse javascript:")
-    return found
+def script_in(html: str) -> list[str]:
+    """What in ``html`` would run script, found by the build's own scanner (an HTML5 parser, as
+    a browser reads the page: a script after a comment such as ``<!-->`` is found)."""
+    scan = scan_html(html)
+    return (
+        [msg.SCRIPT] * scan.scripts
+        + [msg.HANDLER.format(where=where) for where in scan.handlers]
+        + [msg.JAVASCRIPT_URL.format(where=where) for where in scan.javascript_urls]
+    )
 
 
 def unsafe_pages(folder: Path) -> list[Problem]:
@@ -166,7 +167,7 @@ def unsafe_pages(folder: Path) -> list[Problem]:
             except Exception:  # a corrupt compressed copy: residents would get garbage
                 problems.append(Problem(shown, msg.UNREADABLE_COPY, None, msg.UNSAFE_HINT))
                 continue
-            found = _script_in(data.decode("utf-8", errors="replace"))
+            found = script_in(data.decode("utf-8", errors="replace"))
             for what in dict.fromkeys(found):
                 problems.append(
                     Problem(shown, msg.UNSAFE_PAGE.format(what=what), None, msg.UNSAFE_HINT)
@@ -260,9 +261,9 @@ def _where(
     if last:
         destination = rsync_target if rsync_target is not None else last.get("rsync") or None
         return Path(last["dir"]), destination
-    settings = _read_publish_settings(settings_file)
-    published = Path(target or settings.get("PUBLISH_DIR") or "public").absolute()
-    destination = rsync_target if rsync_target is not None else settings.get("PUBLISH_RSYNC_TARGET")
+    conf = read(_read_publish_settings(settings_file), KEYS)
+    published = Path(target or conf["PUBLISH_DIR"] or "public").absolute()
+    destination = rsync_target if rsync_target is not None else conf["PUBLISH_RSYNC_TARGET"]
     return published, destination
 
 

@@ -14,6 +14,7 @@ from guichet.messages import ContentErrors
 from guichet.messages import scaffold as msg
 from guichet.messages.procedures import PLACEHOLDER
 from guichet.settings import town_settings
+from guichet_plugins.procedures.settings import ProceduresSettings
 
 TEMPLATE = """\
 Titre: {title}
@@ -79,7 +80,7 @@ def create_procedure(settings_file: str, slug: str, title: str) -> int:
     if not slug.strip():
         print(msg.NO_SLUG, file=sys.stderr)
         return 1
-    problems = check_slug(slug, shown, frozenset(settings["GUICHET_RESERVED_SLUGS"]))
+    problems = check_slug(slug, shown, ProceduresSettings.from_pelican(settings).reserved_slugs)
     if problems:
         print(f"✗ {problems[0].render()}", file=sys.stderr)
         return 1

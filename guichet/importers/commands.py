@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from guichet.atomic import write_atomically
+from guichet.importers.settings import KEYS
+from guichet.keys import read
 from guichet.messages import ContentErrors
 from guichet.messages import importers as msg
 from guichet.settings import town_settings
@@ -17,7 +19,6 @@ from guichet.settings import town_settings
 from . import layers
 from .errors import ImportFailed
 
-DEFAULT_PIVOTS = {"mairie": ("mairie",)}
 """``PivotLocal`` → counter slugs when GUICHET_IMPORT_PIVOTS is not set."""
 
 
@@ -105,13 +106,14 @@ def import_fiche(
                 msg.NO_COUNTER.format(path=_shown(counters_folder)), msg.NO_COUNTER_HINT
             )
         main = settings.get("GUICHET_MAIN_COUNTER", "mairie")
+        conf = read(settings, KEYS)
         choices = Choices(
             themes=themes,
-            theme_map=settings.get("GUICHET_IMPORT_THEMES", {}),
-            default_theme=settings.get("GUICHET_IMPORT_DEFAULT_THEME") or next(iter(themes)),
+            theme_map=conf["GUICHET_IMPORT_THEMES"],
+            default_theme=conf["GUICHET_IMPORT_DEFAULT_THEME"] or next(iter(themes)),
             pivots={
                 k: tuple(v) if isinstance(v, list | tuple) else (v,)
-                for k, v in settings.get("GUICHET_IMPORT_PIVOTS", DEFAULT_PIVOTS).items()
+                for k, v in conf["GUICHET_IMPORT_PIVOTS"].items()
             },
             counters=counters,
             main_counter=main if main in counters else sorted(counters)[0],

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from guichet.accents import strip_accents
 
 SLUG_MAX = 40
 
 
 def plain(text: str) -> str:
     """``Pièces à fournir`` → ``pieces a fournir`` (letters and digits, single spaces)."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = strip_accents(text.lower())
     return re.sub(r"[^a-z0-9]+", " ", ascii_text.replace("œ", "oe")).strip()
 
 

@@ -31,10 +31,8 @@ UNKNOWN_COUNTER = "Le guichet « {value} » n'existe pas."
 UNKNOWN_COUNTER_HINT = (
     "Écrivez le nom d'un fichier de content/guichets/ sans « .md ». Guichets existants : {known}."
 )
-NO_COUNTERS_EXIST = "Aucun guichet n'existe encore dans content/guichets/."
 BAD_EMAIL = "« {value} » n'est pas une adresse de courriel."
 BAD_URL = "« {value} » n'est pas une adresse web complète."
-BAD_URL_HINT = "Exemple attendu : Service-en-ligne: https://www.service-public.fr/"
 BAD_YES_NO = "« {value} » : écrivez « oui » ou « non »."
 LONG_SUMMARY = (
     "Le résumé fait {length} caractères : visez une phrase de {limit} caractères au plus."

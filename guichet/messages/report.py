@@ -8,7 +8,6 @@ TITLE = "Rapport de contenu"
 INTRO = "{procedures} et {counters} relus le {today}."
 ALL_GOOD = "✓ Rien à signaler : {procedures} et {counters} relus. Rapport : {path}"
 SUMMARY = "⚠ {findings} dans {files}. Rapport complet : {path}"
-STRICT_NOTE = "(option --strict : le code de sortie est 1 tant qu'il reste un point à revoir)"
 EXTERNAL_COUNT = (
     "ℹ {count} vers d'autres sites : à ouvrir une fois par an pour vérifier qu'ils marchent "
     "(liste dans le rapport)."
@@ -37,7 +36,6 @@ FLYERS_OUTDATED = (
 NO_DATE = "La date de vérification (« Verifie-le ») manque ou n'est pas une date."
 
 BLOCKING = "Erreur qui empêche la construction du site : {message}"
-SCORE = "Lisibilité : {value} sur 100 ({level})."
 LOW_SCORE = (
     "Texte difficile à lire : {value} sur 100 ({level}). Visez {minimum} ou plus : "
     "phrases plus courtes, mots plus simples."

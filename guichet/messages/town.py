@@ -14,11 +14,6 @@ UNKNOWN_HINT = "Champs possibles : {known}."
 UNKNOWN_HINT_SUGGESTION = "Vouliez-vous écrire « {suggestion} » ? Champs possibles : {known}."
 DUPLICATE = "Le champ « {field} » est écrit deux fois (lignes {first} et {second})."
 DUPLICATE_HINT = "Gardez une seule ligne « {field}: … »."
-STRAY = "La ligne « {text} » n'est pas de la forme « Champ: valeur »."
-STRAY_HINT = (
-    "Écrivez le nom du champ, deux-points, puis la valeur ; une valeur sur plusieurs lignes "
-    "continue sur des lignes qui commencent par quatre espaces."
-)
 BAD_URL = "« {value} » n'est pas l'adresse complète d'un site (elle commence par https://)."
 BAD_STATUS = "« {value} » n'est pas un état de conformité au RGAA."
 STATUS_HINT = "Écrivez « totalement conforme », « partiellement conforme » ou « non conforme »."

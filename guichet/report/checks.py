@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from guichet.messages import report as msg
+from guichet_plugins.procedures.dates import format_date_fr, is_stale
+from guichet_plugins.procedures.settings import STALE_MONTHS
 
 from .elements import Elements, alt_problem, heading_problems
 from .links import DOCUMENTS_DIR, check_link
@@ -17,28 +19,15 @@ from .source import Unit
 
 @dataclass(frozen=True)
 class Limits:
-    stale_months: int = 12
+    stale_months: int = STALE_MONTHS
     sentence_words: int = 25
     paragraph_words: int = 60
     min_score: int = 60
 
 
-def months_since(earlier: date, later: date) -> float:
-    """Whole months from ``earlier`` to ``later``, plus a fraction when the day is past."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months + (0.5 if later.day > earlier.day else 0.0)
-
-
-def is_stale(verified: date, today: date, months: int) -> bool:
-    """Checked more than ``months`` months ago (the build's warning uses the same rule)."""
-    return months_since(verified, today) > months
-
-
 def stale_on(verified: date, today: date, months: int, days: int) -> date | None:
     """The first day within ``days`` days after ``today`` on which the check becomes stale
     (same rule as :func:`is_stale`), or None: not stale yet, and not that soon."""
-    from datetime import timedelta
-
     if is_stale(verified, today, months):
         return None
     for ahead in range(1, days + 1):
@@ -49,8 +38,6 @@ def stale_on(verified: date, today: date, months: int, days: int) -> date | None
 
 
 def stale_findings(verified: date | None, today: date, months: int) -> list[Finding]:
-    from guichet_plugins.procedures.dates import format_date_fr
-
     if verified is None or not is_stale(verified, today, months):
         return []
     text = msg.STALE.format(date=format_date_fr(verified), months=months)

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from guichet.keys import read
 from guichet.messages import report as msg
 from guichet.settings import town_settings
+from guichet_plugins.print.settings import KEYS as PRINT_KEYS
 
 from .checks import (
     Limits,
@@ -22,16 +24,9 @@ from .checks import (
 from .elements import collect as collect_elements
 from .flyers import last_flyers
 from .model import FileReport, Finding, Report
+from .settings import limits_from
+from .settings import soon_days as soon_days_from
 from .source import Unit, body_units, plain_text, split_metadata
-
-
-def limits_from(settings: dict) -> Limits:
-    return Limits(
-        stale_months=settings.get("GUICHET_STALE_MONTHS", 12),
-        sentence_words=settings.get("GUICHET_SENTENCE_MAX_WORDS", 25),
-        paragraph_words=settings.get("GUICHET_PARAGRAPH_MAX_WORDS", 60),
-        min_score=settings.get("GUICHET_READABILITY_MIN", 60),
-    )
 
 
 def load_settings(settings_file: str, content: str | None = None, cache: str | None = None) -> dict:
@@ -64,7 +59,7 @@ def site_urls(settings: dict, procedures: list[str], counters: list[str], pages:
     for name in settings.get("DIRECT_TEMPLATES", []):
         url = settings.get(f"{name.upper()}_URL")
         urls.add("/" + (url or f"{name}.html"))
-    urls.add("/demarches/fiches.pdf")
+    urls.add("/" + read(settings, PRINT_KEYS)["PRINT_BOOKLET_URL"])
     return frozenset(urls)
 
 
@@ -220,7 +215,7 @@ def build_report(settings: dict) -> Report:
         )
     for report in files:
         report.findings.sort(key=lambda f: (f.line is not None, f.line or 0))
-    soon_days = int(settings.get("GUICHET_STALE_SOON_DAYS", 30))
+    soon_days = soon_days_from(settings)
     soon = [
         (f, day)
         for f in files

@@ -28,6 +28,22 @@ class Budgets:
     image_width: int = 360
 
 
+@dataclass(frozen=True)
+class FirstView:
+    """What a browser fetches before the first paint of a page, images aside."""
+
+    html: int
+    """The page's bytes as served: its ``.gz`` (nginx ``gzip_static``), else gzip -9."""
+    css: int
+    """Its same-site stylesheets and their ``@import``s, each once, as served."""
+    missing: tuple[str, ...] = ()
+    """Site paths of linked stylesheets that are not in the output (counted 0)."""
+
+    @property
+    def total(self) -> int:
+        return self.html + self.css
+
+
 def gzip_size(data: bytes) -> int:
     """Bytes on the wire with gzip -9 (what precompress writes for nginx)."""
     return len(gzip.compress(data, compresslevel=9, mtime=0))
@@ -78,12 +94,6 @@ def file_at(path: str, resolved_root: Path) -> Path | None:
     return candidate
 
 
-def local_file(url: str, base: str, root: Path, own_hosts: frozenset[str]) -> Path | None:
-    """The output file a same-site URL (relative to the page at ``base``) names, if it exists."""
-    path = site_path(url, base, own_hosts)
-    return None if path is None else file_at(path, Path(root).resolve())
-
-
 def external_host(url: str, own_hosts: frozenset[str]) -> str | None:
     """The other host ``url`` reaches, or None when it stays on this site."""
     host = host_of(url)
@@ -131,6 +141,27 @@ class SiteChecker:
                 problems += self.check_page(page)
         return list(dict.fromkeys(problems))  # a stylesheet's problems are named once
 
+    def first_view(self, page: Path) -> FirstView:
+        """The first view of ``page`` (a file under the root): the weight the budget check, the
+        theme's tests and bench all measure."""
+        data = page.read_bytes()
+        scan, page_gzip = self.memo.scan(data, lambda same: served_gzip_size(page, same))
+        base = "/" + page.relative_to(self.root).as_posix()
+        return self._first_view(scan, base, page_gzip)[0]
+
+    def _first_view(self, scan, base: str, page_gzip: int) -> tuple[FirstView, list[Problem]]:
+        """The page's first view, and its stylesheets' problems."""
+        css_total, seen, problems, missing = 0, set(), [], []
+        for href in scan.stylesheets:
+            css = self._local_file(href, base)
+            if css is None and (path := site_path(href, base, self.own_hosts)) is not None:
+                missing.append(path)
+            for sheet in self._with_imports(css, seen):
+                size, _, sheet_problems = self._stylesheet(sheet)
+                css_total += size
+                problems += sheet_problems
+        return FirstView(page_gzip, css_total, tuple(missing)), problems
+
     def check_page(self, page: Path) -> list[Problem]:
         relpath = page.relative_to(self.root).as_posix()  # pages come from check_site's walk
         base, url, source = "/" + relpath, url_of(relpath), f"{self.label}/{relpath}"
@@ -150,14 +181,8 @@ class SiteChecker:
                     url=url, resource=resource.url, where=resource.where, host=host
                 )
                 problems.append(Problem(source, text, hint=msg.EXTERNAL_HINT))
-        css_total, seen = 0, set()
-        for href in scan.stylesheets:
-            css = self._local_file(href, base)
-            for sheet in self._with_imports(css, seen):
-                size, _, sheet_problems = self._stylesheet(sheet)
-                css_total += size
-                problems += sheet_problems
-        problems += self._first_view(source, url, page_gzip, css_total)
+        first_view, sheet_problems = self._first_view(scan, base, page_gzip)
+        problems += sheet_problems + self._over_budget(source, url, first_view)
         for image in scan.images:
             problems += self._image(image, base, source)
         return problems
@@ -165,9 +190,9 @@ class SiteChecker:
     def _script(self, source: str, text: str) -> Problem:
         return Problem(source, text, hint=msg.SCRIPT_HINT)
 
-    def _first_view(self, source: str, url: str, page: int, css: int) -> list[Problem]:
-        budget = self.budgets.first_view_bytes
-        if page + css <= budget:
+    def _over_budget(self, source: str, url: str, view: FirstView) -> list[Problem]:
+        budget, page, css = self.budgets.first_view_bytes, view.html, view.css
+        if view.total <= budget:
             return []
         text = msg.FIRST_VIEW.format(
             url=url,

@@ -10,19 +10,9 @@ from pelican import signals
 
 from guichet.messages import ContentErrors
 
-from .budget import Budgets, SiteChecker
+from .budget import SiteChecker
 from .memo import ScanMemo
-
-
-def budgets_from(settings: dict) -> Budgets:
-    defaults = Budgets()
-    return Budgets(
-        first_view_bytes=int(
-            settings.get("GUICHET_BUDGET_FIRST_VIEW_BYTES", defaults.first_view_bytes)
-        ),
-        image_bytes=int(settings.get("GUICHET_BUDGET_IMAGE_BYTES", defaults.image_bytes)),
-        image_width=int(settings.get("GUICHET_BUDGET_IMAGE_WIDTH", defaults.image_width)),
-    )
+from .settings import budgets_from
 
 
 def check_output(pelican) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from guichet.accents import ascii_only
 
 TYPES = {
     ".pdf": "PDF",
@@ -51,7 +52,7 @@ def good_name(name: str) -> bool:
 
 def suggest_name(name: str) -> str:
     """``Cerfa n° 12669.PDF`` → ``cerfa-n-12669.pdf``."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = ascii_only(name).lower()
     stem, dot, ext = plain.rpartition(".")
     stem = re.sub(r"[^a-z0-9]+", "-", stem if dot else plain).strip("-") or "document"
     return f"{stem}.{ext}" if dot else stem

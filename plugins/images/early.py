@@ -19,11 +19,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from guichet.workers import worker_count
+
 from .digests import DigestIndex
 from .plan import Settings, cache_key
 from .sources import Found, resolve
 from .store import Cache
-from .work import Pool, worker_count
+from .work import Pool
 
 _REFERENCE = re.compile(
     r"""(?:\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)\s*=\s*["']?|image::[ \t]*)"""

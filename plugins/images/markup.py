@@ -21,7 +21,7 @@ MANAGED = frozenset({"src", "srcset", "sizes", "width", "height", "loading", "de
 
 @dataclass(frozen=True)
 class ImgTag:
-    """A start tag: ``<img>`` (or ``<a>``, see :func:`find_links`) and where it is."""
+    """A start tag: ``<img>`` (or ``<a>``, see :func:`find_images_and_links`) and where it is."""
 
     start: int
     end: int
@@ -76,18 +76,9 @@ def _find(text: str, *wanted: str) -> dict[str, list[ImgTag]]:
     return {name: finder.tags.get(name, []) for name in wanted}
 
 
-def find_images(text: str) -> list[ImgTag]:
-    """Every ``<img>`` tag of ``text``, in order, with its position and attributes."""
-    return _find(text, "img")["img"]
-
-
-def find_links(text: str) -> list[ImgTag]:
-    """Every ``<a>`` start tag with an ``href`` (a link may lead to an image)."""
-    return find_images_and_links(text)[1]
-
-
 def find_images_and_links(text: str) -> tuple[list[ImgTag], list[ImgTag]]:
-    """:func:`find_images` and :func:`find_links` of ``text``, read once."""
+    """Every ``<img>`` tag and every ``<a>`` start tag with an ``href`` (a link may lead to an
+    image) of ``text``, in order, with their positions and attributes; read once."""
     found = _find(text, "img", "a")
     return found["img"], [tag for tag in found["a"] if tag.attrs.get("href")]
 

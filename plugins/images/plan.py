@@ -5,32 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from guichet.accents import ascii_only
+from guichet.keys import read
+
+from .settings import KEYS
 
 PROCESSOR_VERSION = 3
 """Bump when the processing code changes its output: every cached derivative is remade."""
 
 MERGE_RATIO = 0.9
 """A configured width this close to the largest output adds too few pixels to be worth a file."""
-
-SETTING_NAMES = (
-    "IMAGES_WIDTHS",
-    "IMAGES_DISPLAY_WIDTH",
-    "IMAGES_SIZES",
-    "IMAGES_JPEG_QUALITY",
-    "IMAGES_WEBP",
-    "IMAGES_WEBP_QUALITY",
-    "IMAGES_LOWTECH",
-    "IMAGES_MAX_PIXELS",
-    "IMAGES_SOURCE_DIR",
-    "IMAGES_OUTPUT_DIR",
-    "IMAGES_WORKERS",
-    "IMAGES_PROGRESS_FROM",
-)
-"""Every setting the plugin reads; their defaults are documented in ``pelicanconf.py``."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +56,9 @@ class Settings:
 
 
 def read_settings(settings: Mapping[str, Any]) -> Settings:
-    """The plugin's settings from Pelican's (``IMAGES_*``); ValueError naming what is wrong."""
-    missing = [name for name in SETTING_NAMES if name not in settings]
-    if missing:
-        raise ValueError(f"missing settings: {', '.join(missing)}")
+    """The plugin's settings from Pelican's (``IMAGES_*``, each with its default in
+    settings.py); ValueError naming what is wrong."""
+    settings = read(settings, KEYS)
     widths = tuple(sorted({int(w) for w in settings["IMAGES_WIDTHS"]}))
     if not widths or widths[0] < 16:
         raise ValueError(f"IMAGES_WIDTHS must list widths of at least 16 px, not {widths}")
@@ -145,7 +132,6 @@ def pick_candidate(widths: tuple[int, ...], display_width: int) -> int:
 
 
 _EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
 def file_stem(relative_path: str) -> str:
@@ -154,7 +140,7 @@ def file_stem(relative_path: str) -> str:
     parts[-1] = parts[-1].rsplit(".", 1)[0]
     cleaned = []
     for part in parts:
-        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        ascii_part = ascii_only(part)
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
         cleaned.append(slug or "image")
     return "/".join(cleaned)

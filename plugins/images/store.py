@@ -8,7 +8,6 @@ removed, so the cache holds at most what the site uses. No Pelican, no Pillow.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -114,9 +113,7 @@ def publish(cache: Cache, key: str, entry: Entry, stem: str, output: Path) -> di
         target = output / name
         if not (target.is_file() and target.stat().st_size == derivative.size):
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            shutil.copyfile(cache.path(key, derivative), tmp)
-            os.replace(tmp, target)
+            write_atomically(target, cache.path(key, derivative).read_bytes(), 0o644)
         names[derivative] = name
     return names
 

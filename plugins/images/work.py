@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
-from guichet.workers import worker_count
-
 from .plan import Options
 from .process import Failure, Processed, process_safely
 
@@ -22,20 +20,6 @@ def process_file(path: str, options: Options) -> Processed | Failure:
     except OSError as error:
         return Failure("corrupt", {"error": str(error)})
     return process_safely(data, options)
-
-
-def process_all(
-    jobs: Mapping[str, str],
-    options: Options,
-    workers: int | None,
-    on_done: Callable[[int], None] = lambda done: None,
-) -> dict[str, Processed | Failure]:
-    """Process every ``key → path`` job; ``on_done(count)`` after each one finishes."""
-    pool = Pool(options, worker_count(workers, len(jobs)))
-    try:
-        return dict(pool.results(jobs, on_done))
-    finally:
-        pool.close()
 
 
 class Pool:

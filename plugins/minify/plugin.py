@@ -10,6 +10,7 @@ from pelican import signals
 
 from .inline import theme_style
 from .minify import minify_css_text, minify_html_text, rewrite_file
+from .settings import MinifySettings
 from .writer import MinifyingWriter, minified_paths, not_minified
 
 
@@ -30,13 +31,13 @@ def minify_page(path: str, context: dict) -> None:
     if os.path.abspath(path) in minified_paths:
         minified_paths.discard(os.path.abspath(path))
         return  # minified on its way to the disk
-    if context.get("GUICHET_MINIFY", True) and path.endswith(".html"):
+    if MinifySettings.from_pelican(context).enabled and path.endswith(".html"):
         minify_file(path, minify_html_text, context.get("OUTPUT_PATH", os.curdir))
 
 
 def minify_stylesheets(pelican) -> None:
     minified_paths.clear()  # pages of a build that failed half-way, in a long-running process
-    if not pelican.settings.get("GUICHET_MINIFY", True):
+    if not MinifySettings.from_pelican(pelican.settings).enabled:
         return
     for path in sorted(Path(pelican.output_path).rglob("*.css")):
         if path.is_file():
@@ -46,7 +47,7 @@ def minify_stylesheets(pelican) -> None:
 def give_style(generator) -> None:
     """``guichet_style`` (an InlineStyle, or None when the sheet is linked) for the templates."""
     settings = generator.settings
-    strategy = settings.get("GUICHET_STYLESHEET", "inline")
+    strategy = MinifySettings.from_pelican(settings).stylesheet
     generator.env.globals["guichet_style"] = theme_style(settings["THEME"], strategy)
     generator.env.globals["guichet_stylesheet_strategy"] = strategy
 

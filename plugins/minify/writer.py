@@ -23,6 +23,7 @@ from guichet.messages import Problem, warn
 from guichet.messages import minify as msg
 
 from .minify import checked_transform, minify_html_text
+from .settings import MinifySettings
 
 minified_paths: set[str] = set()
 """Pages this writer minified (absolute paths), until their ``content_written``."""
@@ -81,7 +82,8 @@ class _MinifiedOnClose(io.StringIO):
 
 class MinifyingWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
-        if not self.settings.get("GUICHET_MINIFY", True) or not str(filename).endswith(".html"):
+        enabled = MinifySettings.from_pelican(self.settings).enabled
+        if not enabled or not str(filename).endswith(".html"):
             return super()._open_w(filename, encoding, override)
         root = str(self.output_path)
         fresh = filename not in self._overridden_files and filename not in self._written_files

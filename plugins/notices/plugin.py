@@ -12,6 +12,7 @@ from guichet.messages import notices as msg
 from guichet_plugins.procedures.dates import build_date
 
 from .notices import banner, closure_notices, parse_notice
+from .settings import NoticesSettings
 
 
 def _shown(path: Path, content: Path) -> str:
@@ -23,8 +24,9 @@ def collect(generators) -> None:
     settings = generators[0].settings
     content = Path(settings["PATH"]).resolve()
     today = build_date(settings)
+    conf = NoticesSettings.from_pelican(settings)
     notices, errors = [], []
-    for path in sorted((content / settings.get("GUICHET_NOTICES_PATH", "avis")).glob("*.md")):
+    for path in sorted((content / conf.folder).glob("*.md")):
         shown = _shown(path, content)
         try:
             parsed = parse_notice(path.read_text(encoding="utf-8"), shown)
@@ -34,7 +36,7 @@ def collect(generators) -> None:
         errors += parsed.errors
         if parsed.notice:
             notices.append(parsed.notice)
-    for folder in settings.get("GUICHET_UNPUBLISHED_NEWS_PATHS", []):
+    for folder in conf.news_folders:
         if any((content / folder).glob("**/*.md")):
             shown = _shown(content / folder, content)
             errors.append(
@@ -44,9 +46,8 @@ def collect(generators) -> None:
         raise ContentErrors(errors)
     main = (context.get("counters_by_slug") or {}).get(settings.get("GUICHET_MAIN_COUNTER"))
     if main is not None:
-        days = int(settings.get("GUICHET_NOTICE_CLOSURE_DAYS", 14))
         url = "/" + main.url
-        notices += closure_notices(main.title, url, main.data.closures, today, days)
+        notices += closure_notices(main.title, url, main.data.closures, today, conf.closure_days)
     context["guichet_notices"] = banner(notices, today)
 
 

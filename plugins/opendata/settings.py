@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULTS = {
-    "GUICHET_OPENDATA": True,
-    "GUICHET_OPENDATA_DIR": "donnees",
-    "GUICHET_OPENDATA_LICENCE": "Licence Ouverte 2.0 (Etalab)",
-    "GUICHET_OPENDATA_LICENCE_URL": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-    "GUICHET_CLOSURES_ICS_SAVE_AS": "guichets/{slug}/fermetures.ics",
-    "GUICHET_SITEMAP": True,
-    "GUICHET_ROBOTS": True,
-}
+from guichet.keys import Key
+from guichet.keys import read as read_keys
+
+KEYS = (
+    Key("GUICHET_OPENDATA", True, "bool"),
+    Key("GUICHET_OPENDATA_DIR", "donnees", "str"),
+    Key("GUICHET_OPENDATA_LICENCE", "Licence Ouverte 2.0 (Etalab)", "str"),
+    Key(
+        "GUICHET_OPENDATA_LICENCE_URL",
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "str",
+    ),
+    Key("GUICHET_CLOSURES_ICS_SAVE_AS", "guichets/{slug}/fermetures.ics", "str"),
+    Key("GUICHET_SITEMAP", True, "bool"),
+    Key("GUICHET_ROBOTS", True, "bool"),
+)
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class OpenData:
 
 
 def read(settings: dict) -> OpenData:
-    value = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    value = read_keys(settings, KEYS)
     return OpenData(
         enabled=bool(value["GUICHET_OPENDATA"]),
         folder=str(value["GUICHET_OPENDATA_DIR"]).strip("/"),

@@ -6,49 +6,31 @@ from pelican import signals
 
 from guichet_plugins import PACKAGE
 
-from .background import Background
-from .compress import GZIP, Encoding, brotli_encoding, precompress_tree
-
-DEFAULT_EXTENSIONS = (".html", ".css", ".xml", ".txt", ".svg")
+from .background import Background, encodings_for
+from .compress import precompress_tree
+from .settings import PrecompressSettings
 
 _background = Background()
 
 
-def brotli_quality(settings: dict) -> int | None:
-    """Brotli's quality, or None when no ``.br`` is wanted."""
-    if not settings.get("GUICHET_PRECOMPRESS_BROTLI", True):
-        return None
-    return int(settings.get("GUICHET_PRECOMPRESS_BROTLI_QUALITY", 11))
-
-
-def encodings_from(settings: dict) -> list[Encoding]:
-    quality = brotli_quality(settings)
-    return [GZIP] if quality is None else [GZIP, brotli_encoding(quality)]
-
-
-def extensions_from(settings: dict) -> tuple[str, ...]:
-    extensions = settings.get("GUICHET_PRECOMPRESS_EXTENSIONS", DEFAULT_EXTENSIONS)
-    return tuple(e.lower() for e in extensions)
-
-
 def precompress_page(path: str, context: dict) -> None:
-    if context.get("GUICHET_PRECOMPRESS", True) and path.lower().endswith(extensions_from(context)):
-        min_bytes = int(context.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256))
+    conf = PrecompressSettings.from_pelican(context)
+    if conf.enabled and path.lower().endswith(conf.extensions):
         scan = f"{PACKAGE}.checks" in context.get("PLUGINS", ())
-        _background.submit(path, brotli_quality(context), min_bytes, scan)
+        _background.submit(path, conf.brotli_quality, conf.min_bytes, scan)
 
 
 def precompress_output(pelican) -> None:
     done = _background.finish()
     pelican.guichet_scanned_pages = _background.scans  # for the checks, run next
-    settings = pelican.settings
-    if not settings.get("GUICHET_PRECOMPRESS", True):
+    conf = PrecompressSettings.from_pelican(pelican.settings)
+    if not conf.enabled:
         return
     precompress_tree(
         pelican.output_path,
-        extensions=extensions_from(settings),
-        encodings=encodings_from(settings),
-        min_bytes=int(settings.get("GUICHET_PRECOMPRESS_MIN_BYTES", 256)),
+        extensions=conf.extensions,
+        encodings=encodings_for(conf.brotli_quality),
+        min_bytes=conf.min_bytes,
         done=done,
     )
 

@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from guichet.atomic import write_atomically
+
 
 def make_key(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
@@ -41,11 +43,12 @@ class PdfCache:
     def put(self, key: str, pdf: bytes, record: dict) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.used.add(key)
-        _write_atomic(self.folder / f"{key}.pdf", pdf)
-        _write_atomic(self.folder / f"{key}.json", json.dumps(record, sort_keys=True).encode())
+        write_atomically(self.folder / f"{key}.pdf", pdf)
+        write_atomically(self.folder / f"{key}.json", json.dumps(record, sort_keys=True).encode())
 
     def prune(self) -> int:
-        """Remove entries this build did not use; return how many files were removed."""
+        """Remove entries this build did not use, and temporary files a killed build left; return
+        how many files were removed."""
         removed = 0
         for path in _entries(self.folder):
             if path.stem not in self.used:
@@ -58,9 +61,3 @@ def _entries(folder: Path) -> Iterable[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in {".pdf", ".json", ".tmp"})
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from guichet.keys import read
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import print as msg
 from guichet.remembered import load_entries, save_entries
@@ -22,6 +23,7 @@ from .content import FlyerContent, flyer_content
 from .fit import LEVELS, Fitted, web_address
 from .options import engine_version
 from .render import typst_input
+from .settings import KEYS
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,14 @@ def read_settings(settings: dict) -> PrintSettings:
     """The print plugin's settings, read once (defaults documented in pelicanconf.py)."""
     public = settings.get("GUICHET_PUBLIC_URL") or "https://localhost"
     public = public.rstrip("/") + "/"
+    value = read(settings, KEYS)
     return PrintSettings(
-        booklet_save_as=settings.get("PRINT_BOOKLET_SAVE_AS", "demarches/fiches.pdf"),
+        booklet_save_as=value["PRINT_BOOKLET_SAVE_AS"],
         public_url=public,
         cache=Path(settings["CACHE_PATH"]) / "print",
         output=Path(settings["OUTPUT_PATH"]),
         content_root=Path(settings["PATH"]).resolve().parent,
-        workers=_workers(settings.get("PRINT_WORKERS")),
+        workers=_workers(value["PRINT_WORKERS"]),
     )
 
 

@@ -40,6 +40,14 @@ def format_date_fr(day: date) -> str:
     return "1er" + text[1:] if day.day == 1 else text
 
 
+def is_stale(verified: date, today: date, months: int) -> bool:
+    """Checked more than ``months`` months ago: on ``today`` the same day of the month
+    ``months`` months later is still fresh, the day after is not. The build's warning, the
+    report (``make verifier``) and its « bientôt à revoir » list all use this rule."""
+    elapsed = (today.year - verified.year) * 12 + today.month - verified.month
+    return elapsed > months or (elapsed == months and today.day > verified.day)
+
+
 def build_date(settings: dict | None = None) -> date:
     """The date the site is built for: GUICHET_TODAY, else SOURCE_DATE_EPOCH, else today.
 

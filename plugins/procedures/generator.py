@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import unicodedata
 from itertools import chain
 
 from pelican.generators import CachingGenerator
 
+from guichet.accents import strip_accents
 from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import procedures as msg
 from guichet.reader import UnreadableContent
@@ -17,6 +17,7 @@ from .contents import Counter, Procedure, Theme
 from .dates import build_date
 from .listing import make_letters, make_parts, preview
 from .prefetch import prefetched
+from .settings import ProceduresSettings
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -31,8 +32,7 @@ class RawSource:
 
 def french_sort_key(text: str) -> str:
     """Alphabetical order as a French reader expects it (accents ignored), without locales."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.casefold())
 
 
 class ProceduresGenerator(CachingGenerator):
@@ -54,7 +54,7 @@ class ProceduresGenerator(CachingGenerator):
 
     def _read_all(self, paths_setting: str, problems: list[Problem]) -> list[RawSource]:
         paths = sorted(self.get_files(self.settings[paths_setting]))
-        workers = self.settings.get("GUICHET_READ_WORKERS")
+        workers = ProceduresSettings.from_pelican(self.settings).read_workers
         with prefetched(self.readers, self.path, paths, workers):
             return self._read_in_order(paths, problems)
 
@@ -102,7 +102,8 @@ class ProceduresGenerator(CachingGenerator):
         errors: list[Problem] = []
         warnings: list[Problem] = []
         today = build_date(self.settings)
-        reserved = frozenset(self.settings["GUICHET_RESERVED_SLUGS"])
+        conf = ProceduresSettings.from_pelican(self.settings)
+        reserved = conf.reserved_slugs
         themes = self.settings["GUICHET_THEMES"]
 
         counter_sources = self._read_all("COUNTER_PATHS", errors)
@@ -133,7 +134,7 @@ class ProceduresGenerator(CachingGenerator):
                 themes,
                 counter_slugs,
                 today,
-                self.settings["GUICHET_STALE_MONTHS"],
+                conf.stale_months,
             )
             errors += checked.errors
             warnings += checked.warnings
@@ -188,8 +189,8 @@ class ProceduresGenerator(CachingGenerator):
 
     def _split_lists(self) -> None:
         """Long lists in pages that stay within the first-view budget (GUICHET_LIST_SPLIT)."""
-        size = int(self.settings.get("GUICHET_LIST_SPLIT", 80))
-        shown = int(self.settings.get("GUICHET_LIST_PREVIEW", 5))
+        conf = ProceduresSettings.from_pelican(self.settings)
+        size, shown = conf.list_split, conf.list_preview
         self.procedures_split = len(self.procedures) > size
         for theme in self.themes:
             theme.parts = make_parts(theme.procedures, size, theme.url, theme.save_as)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import time
+
+from guichet.accents import strip_accents
 
 from .fields import LineErrors
 
@@ -95,8 +96,7 @@ def format_time(value: time) -> str:
 
 
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    return strip_accents(text.lower()).strip()
 
 
 def _day_index(word: str) -> int:

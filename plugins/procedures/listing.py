@@ -8,10 +8,11 @@ numbered parts. Pure functions, nothing from Pelican: items only need a ``title`
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from guichet.accents import strip_accents
 
 OTHER = "0-9"
 """Initial of a title that does not start with a letter (``1er emploi``, ``« Pass »``…)."""
@@ -19,9 +20,7 @@ OTHER = "0-9"
 
 def initial(title: str) -> str:
     """``É`` → ``E``, ``œ`` → ``O``: the letter a French reader files a title under."""
-    for char in unicodedata.normalize("NFD", title.strip()):
-        if unicodedata.combining(char):
-            continue
+    for char in strip_accents(title.strip()):
         base = char.upper()
         if "A" <= base <= "Z":
             return base

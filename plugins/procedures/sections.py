@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
+
+from guichet.accents import strip_accents
 
 _H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -38,8 +39,7 @@ class Section:
 
 
 def normalise(text: str) -> str:
-    plain = unicodedata.normalize("NFD", _TAG.sub("", text)).lower()
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = strip_accents(_TAG.sub("", text)).lower()
     plain = re.sub(r"[^a-z0-9]+", " ", plain.replace("&nbsp;", " "))
     return plain.strip()
 

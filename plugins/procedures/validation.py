@@ -14,11 +14,12 @@ from guichet.messages import procedures as msg
 
 from .address import ADDRESS_EXAMPLE, Address, parse_address
 from .closures import CLOSURE_EXAMPLE, Closure, parse_closures
-from .dates import DATE_EXAMPLE, format_date_fr, parse_date
+from .dates import DATE_EXAMPLE, format_date_fr, is_stale, parse_date
 from .fields import PELICAN_KEYS, FieldReader, parse_email, parse_list, parse_url, parse_yes_no
 from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
 from .phone import PHONE_EXAMPLE, Phone, parse_phone
 from .sections import HEADINGS, list_items, split_sections
+from .settings import STALE_MONTHS
 
 _TAG = re.compile(r"<[^>]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -168,7 +169,7 @@ def check_procedure(
     themes: Mapping[str, str],
     counters: set[str],
     today: date,
-    stale_months: int = 12,
+    stale_months: int = STALE_MONTHS,
 ) -> Checked:
     if not _written(meta) and not html.strip():
         return Checked(None, (Problem(source, msg.EMPTY_FILE, None, msg.EMPTY_FILE_HINT),), ())
@@ -244,10 +245,7 @@ def _check_counters(fields: FieldReader, counters: set[str]) -> tuple[str, ...] 
 def _check_freshness(fields: FieldReader, verified: date, today: date, months: int) -> None:
     if verified > today:
         fields.warning("verifie-le", msg.FUTURE_DATE.format(date=format_date_fr(verified)))
-    elif (today.year - verified.year) * 12 + today.month - verified.month > months or (
-        (today.year - verified.year) * 12 + today.month - verified.month == months
-        and today.day > verified.day
-    ):
+    elif is_stale(verified, today, months):
         fields.warning(
             "verifie-le",
             msg.STALE.format(date=format_date_fr(verified), months=months),

@@ -14,6 +14,7 @@ from guichet.messages import sanitize as msg
 from .diff import removals
 from .policy import REMOVED_WITH_CONTENT, sanitize_html
 from .report import problems
+from .settings import SanitizeSettings
 
 PROBLEMS_KEY = "guichet_sanitize_problems"
 """Context key: the problems found, kept for ``all_generators_finalized`` in SANITIZE_FAIL mode."""
@@ -36,7 +37,7 @@ def sanitize_content(instance) -> None:
         return
     settings = instance.settings
     hosts = own_hosts(settings)
-    fail = bool(settings.get("SANITIZE_FAIL", False))
+    fail = SanitizeSettings.from_pelican(settings).fail
     found = []
     source = _display_path(instance)
     if instance._content:

@@ -11,6 +11,7 @@ from guichet.messages import procedures as content_msg
 from guichet.messages import town as msg
 
 from .commune import parse_commune
+from .settings import TownSettings
 
 
 def town_file(settings: dict) -> tuple[Path, Path]:
@@ -21,8 +22,8 @@ def town_file(settings: dict) -> tuple[Path, Path]:
     does, since its fallback is the very file that is missing.
     """
     content = Path(settings["PATH"])
-    wanted = content / settings.get("GUICHET_TOWN_FILE", "commune.md")
-    fallback = settings.get("GUICHET_TOWN_FALLBACK")
+    conf = TownSettings.from_pelican(settings)
+    wanted, fallback = content / conf.file, conf.fallback
     if not wanted.is_file() and fallback and Path(fallback).is_file():
         return Path(fallback), wanted
     return wanted, wanted

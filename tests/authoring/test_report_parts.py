@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from guichet.report.checks import Limits, counter_use, is_stale, readability
+from guichet.report.checks import Limits, counter_use, readability
 from guichet.report.elements import Heading, Image, alt_problem, collect, heading_problems
 from guichet.report.links import check_link
 from guichet.report.source import body_units, plain_text, split_metadata
+from guichet_plugins.procedures.dates import is_stale
 
 SOURCE = """Titre: Essai
 Guichets: mairie,

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from guichet.report.checks import is_stale, stale_on
+from guichet.report.checks import stale_on
+from guichet_plugins.procedures.dates import is_stale
 from tests.authoring.report_run import verifier
 
 

@@ -4,42 +4,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
 
 import pytest
 
 from bench import figures
-from bench.sitestats import gzip_size, local_file, site_stats, stylesheets
-
-
-@pytest.mark.parametrize(
-    ("html", "hrefs"),
-    [
-        ('<link rel="stylesheet" href="/theme/a.css">', ["/theme/a.css"]),
-        ("<link href='b.css' rel='stylesheet'>", ["b.css"]),
-        ("<LINK REL=stylesheet HREF=c.css>", ["c.css"]),
-        ('<link rel="icon" href="/f.ico"><link rel="preload" href="x.css">', []),
-        ('<link rel="alternate stylesheet" href="d.css">', ["d.css"]),
-    ],
-)
-def test_stylesheets_are_found(html, hrefs):
-    assert stylesheets(html) == hrefs
-
-
-@pytest.mark.parametrize(
-    ("page", "href", "expected"),
-    [
-        ("index.html", "/theme/a.css", "theme/a.css"),
-        ("demarches/x/index.html", "../../theme/a.css", "theme/a.css"),
-        ("demarches/x/index.html", "a.css", "demarches/x/a.css"),
-        ("index.html", "https://cdn.example/a.css", None),
-        ("index.html", "//cdn.example/a.css", None),
-    ],
-)
-def test_local_file_resolves_same_site_urls_only(page, href, expected):
-    root = Path("/out")
-    got = local_file(root, root / page, href)
-    assert (got.relative_to(root).as_posix() if got else None) == expected
+from bench.sitestats import site_stats
+from guichet_plugins.checks.budget import gzip_size
 
 
 def test_first_view_counts_html_and_linked_css_with_imports(tmp_path):
@@ -61,17 +31,21 @@ def test_first_view_counts_html_and_linked_css_with_imports(tmp_path):
     assert stats.first_view_max_page == "demarches/a-1/index.html"
     assert stats.procedure_first_view_median == full
     assert stats.missing_css == ["theme/gone.css"]
-    assert gzip_size(html) == len(gzip.compress(html, 6, mtime=0))
+    assert gzip_size(html) == len(gzip.compress(html, 9, mtime=0))
 
 
 def test_first_view_counts_precompressed_files_as_served(tmp_path):
+    """The ``.gz`` nginx sends counts, when it holds the file (the build's rule); a stale one
+    does not."""
     html = b'<html><link rel="stylesheet" href="/s.css"><p>bonjour</p></html>'
+    css = b"p { margin: 0 }"
+    packed_html = gzip.compress(html, 1, mtime=0)
     (tmp_path / "index.html").write_bytes(html)
-    (tmp_path / "index.html.gz").write_bytes(b"x" * 7)
-    (tmp_path / "s.css").write_bytes(b"p { margin: 0 }")
-    (tmp_path / "s.css.gz").write_bytes(b"x" * 5)
+    (tmp_path / "index.html.gz").write_bytes(packed_html)
+    (tmp_path / "s.css").write_bytes(css)
+    (tmp_path / "s.css.gz").write_bytes(b"x" * 500)  # not the stylesheet: not what is sent
     stats = site_stats(tmp_path, re.compile(r"none"))
-    assert stats.first_view_max == 12
+    assert stats.first_view_max == len(packed_html) + gzip_size(css)
     assert stats.html_pages == 1 and stats.files == 4
 
 

@@ -72,8 +72,8 @@ UNSAFE_PAGES = [
     ("<p>ok</p>", []),
     ("<script>alert(1)</script>", ["<script>"]),
     ('<script src="/x.js"></script>', ["<script>"]),
-    ('<body onload="x()">', ["un attribut onload"]),
-    ('<a href=" JavaScript:x()">x</a>', ["une adresse javascript:"]),
+    ('<body onload="x()">', ["un attribut <body onload>"]),
+    ('<a href=" JavaScript:x()">x</a>', ["une adresse javascript: (<a href>)"]),
     # browsers end a comment at "<!-->" and "--!>": the script after it runs
     ("<p>a<!--><script>x()</script>-->", ["<script>"]),
     ("<p>a<!-- b --!><script>x()</script>-->", ["<script>"]),

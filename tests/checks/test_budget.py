@@ -10,9 +10,10 @@ import pytest
 from guichet_plugins.checks.budget import (
     Budgets,
     SiteChecker,
+    file_at,
     gzip_size,
-    local_file,
     served_gzip_size,
+    site_path,
     url_of,
 )
 
@@ -50,6 +51,11 @@ def check(root, **budgets):
 )
 def test_url_of(relpath, url):
     assert url_of(relpath) == url
+
+
+def local_file(url: str, base: str, root, hosts):
+    path = site_path(url, base, hosts)
+    return None if path is None else file_at(path, root.resolve())
 
 
 def test_local_file_resolves_same_site_urls_only(tmp_path):

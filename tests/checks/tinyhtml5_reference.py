@@ -1,5 +1,5 @@
-"""The page scan and publish's last look as they were with tinyhtml5 (a pure-Python HTML5
-parser, still installed: WeasyPrint needs it), kept to prove the Lexbor ones read pages alike."""
+"""The page scan as it was with tinyhtml5 (a pure-Python HTML5
+parser, still installed: WeasyPrint needs it), kept to prove the Lexbor one reads pages alike."""
 
 from __future__ import annotations
 
@@ -37,17 +37,3 @@ def scan_html(html: str) -> PageScan:
     scanner = _TinyScanner()
     scanner.feed(html)
     return scanner.scan
-
-
-def script_in(html: str) -> list[str]:
-    found: list[str] = []
-    for element in _elements(html):
-        if element.tag.rsplit("}", 1)[-1].lower() == "script":
-            found.append("<script>")
-        for name, value in element.attrib.items():
-            name = name.rsplit("}", 1)[-1].lower()
-            if name.startswith("on"):
-                found.append(f"un attribut {name}")
-            if "".join((value or "").split()).lower().startswith("javascript:"):
-                found.append("une adresse javascript:")
-    return found

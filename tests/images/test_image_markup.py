@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from guichet_plugins.images.markup import Candidate, find_images, render, replace_tags
+from guichet_plugins.images.markup import (
+    Candidate,
+    find_images_and_links,
+    render,
+    replace_tags,
+)
+
+
+def find_images(text: str):
+    return find_images_and_links(text)[0]
+
 
 CANDIDATES = [
     Candidate("/images/a-360.h.jpg", 360, 240),
@@ -97,10 +107,10 @@ def test_attribute_values_are_escaped():
 
 
 def test_links_keep_their_other_attributes():
-    from guichet_plugins.images.markup import find_links, render_link
+    from guichet_plugins.images.markup import render_link
 
     text = '<p><a class="x" href="{static}/images/a.jpg">grand</a> <a name="ancre">n</a></p>'
-    links = find_links(text)
+    links = find_images_and_links(text)[1]
     assert len(links) == 1
     assert (
         render_link(links[0], "/images/a-960.h.jpg") == '<a class="x" href="/images/a-960.h.jpg">'

@@ -9,7 +9,6 @@ import pytest
 import pelicanconf
 from guichet_plugins.images.plan import (
     OUTPUT_NAME,
-    SETTING_NAMES,
     cache_key,
     choose_format,
     file_stem,
@@ -18,13 +17,19 @@ from guichet_plugins.images.plan import (
     plan_widths,
     read_settings,
 )
+from guichet_plugins.images.settings import KEYS
 
-SETTINGS = {name: getattr(pelicanconf, name) for name in SETTING_NAMES}
+SETTINGS = {key.name: getattr(pelicanconf, key.name) for key in KEYS}
 
 
 def test_pelicanconf_holds_every_setting():
     config = read_settings(vars(pelicanconf))
     assert config.options.widths == tuple(sorted(pelicanconf.IMAGES_WIDTHS))
+
+
+def test_settings_left_out_take_their_defaults():
+    assert read_settings({}) == read_settings(SETTINGS)
+    assert read_settings({"IMAGES_WORKERS": 2}).workers == 2
 
 
 @pytest.mark.parametrize(
@@ -133,11 +138,10 @@ def test_bad_settings_are_named(override, error):
         read_settings({**SETTINGS, **override})
 
 
-def test_missing_setting_is_named():
+def test_a_missing_setting_takes_its_default():
     settings = dict(SETTINGS)
     del settings["IMAGES_SIZES"]
-    with pytest.raises(ValueError, match="IMAGES_SIZES"):
-        read_settings(settings)
+    assert read_settings(settings).sizes == pelicanconf.IMAGES_SIZES
 
 
 def test_lowtech_turns_webp_off():

@@ -10,7 +10,7 @@ import pelicanconf
 from guichet.workers import worker_count
 from guichet_plugins.images.plan import read_settings
 from guichet_plugins.images.process import Failure, Processed
-from guichet_plugins.images.work import Progress, process_all
+from guichet_plugins.images.work import Pool, Progress
 from tests.images import pictures
 
 OPTIONS = read_settings(vars(pelicanconf)).options
@@ -54,12 +54,12 @@ def test_process_all_in_one_or_several_processes(tmp_path, workers):
     good.write_bytes(pictures.camera_jpeg(800, 600))
     bad.write_bytes(b"pas une image")
     done = []
-    results = process_all(
-        {"k1": str(good), "k2": str(bad), "k3": str(tmp_path / "gone.jpg")},
-        OPTIONS,
-        workers,
-        done.append,
-    )
+    jobs = {"k1": str(good), "k2": str(bad), "k3": str(tmp_path / "gone.jpg")}
+    pool = Pool(OPTIONS, worker_count(workers, len(jobs)))  # as the build runs it
+    try:
+        results = dict(pool.results(jobs, done.append))
+    finally:
+        pool.close()
     assert isinstance(results["k1"], Processed)
     assert results["k2"] == Failure("not_image", {})
     assert results["k3"].kind == "corrupt"

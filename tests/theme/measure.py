@@ -1,48 +1,9 @@
-"""Pure measures of a built page: first-view weight and WCAG contrast (no Pelican, no browser)."""
+"""WCAG contrast of a built page's colours (no Pelican, no browser). A page's first-view weight
+is measured by the build's own rule: ``SiteChecker.first_view`` (plugins/checks/budget.py)."""
 
 from __future__ import annotations
 
-import gzip
 import re
-from collections.abc import Callable
-from html.parser import HTMLParser
-
-ROUND_TRIP_BYTES = 14_600
-"""What fits in the first TCP round trip (10 segments of 1460 bytes): one page's first view."""
-
-
-class _Stylesheets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        rel = (found.get("rel") or "").lower().split()
-        if tag == "link" and "stylesheet" in rel and found.get("href"):
-            self.hrefs.append(found["href"])
-
-
-def stylesheet_hrefs(html: str) -> list[str]:
-    """The ``href`` of every ``<link rel="stylesheet">``, in document order."""
-    parser = _Stylesheets()
-    parser.feed(html)
-    return parser.hrefs
-
-
-def gzip_size(data: bytes) -> int:
-    """Bytes on the wire with ``gzip -9`` (no file name or time stamp in the header)."""
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-def first_view_bytes(html: bytes, load: Callable[[str], bytes]) -> int:
-    """Gzipped HTML plus each stylesheet it links (``load(href)`` gives the stylesheet's bytes).
-
-    Images aside: they come after the first paint and have their own budget.
-    """
-    hrefs = stylesheet_hrefs(html.decode("utf-8"))
-    return gzip_size(html) + sum(gzip_size(load(href)) for href in dict.fromkeys(hrefs))
-
 
 _HEX = re.compile(r"^#([0-9a-f]{3}|[0-9a-f]{6})$", re.I)
 
