@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import run_build
+
+pytestmark = pytest.mark.build
 
 
 def test_an_unknown_setting_is_a_warning_with_the_closest_name(settings_file, small_site, tmp_path):
