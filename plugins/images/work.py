@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
-from guichet.workers import worker_count
+from guichet.workers import clean_workers, worker_count
 
 from .plan import Options
 from .process import Failure, Processed, process_safely
@@ -134,7 +134,7 @@ class Pool:
 
     def _submit(self, path: str) -> Future:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(self.count)
+            self._executor = ProcessPoolExecutor(self.count, mp_context=clean_workers())
         return self._executor.submit(process_file, path, self.options)
 
 

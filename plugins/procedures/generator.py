@@ -13,10 +13,10 @@ from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import procedures as msg
 from guichet.reader import UnreadableContent
 
+from . import prefetch
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
 from .listing import make_letters, make_parts, preview
-from .prefetch import prefetched
 from .validation import check_counter, check_procedure, check_slug
 
 logger = logging.getLogger(__name__)
@@ -54,8 +54,10 @@ class ProceduresGenerator(CachingGenerator):
 
     def _read_all(self, paths_setting: str, problems: list[Problem]) -> list[RawSource]:
         paths = sorted(self.get_files(self.settings[paths_setting]))
-        workers = self.settings.get("GUICHET_READ_WORKERS")
-        with prefetched(self.readers, self.path, paths, workers):
+        workers = prefetch.started(self.context)
+        if workers is None:
+            return self._read_in_order(paths, problems)
+        with workers.prefetched(self.readers, self.path, paths):
             return self._read_in_order(paths, problems)
 
     def _read_in_order(self, paths: list[str], problems: list[Problem]) -> list[RawSource]:
@@ -105,9 +107,12 @@ class ProceduresGenerator(CachingGenerator):
         reserved = frozenset(self.settings["GUICHET_RESERVED_SLUGS"])
         themes = self.settings["GUICHET_THEMES"]
 
-        counter_sources = self._read_all("COUNTER_PATHS", errors)
-        unreadable_counters = set(self.unreadable)
-        procedure_sources = self._read_all("PROCEDURE_PATHS", errors)
+        try:
+            counter_sources = self._read_all("COUNTER_PATHS", errors)
+            unreadable_counters = set(self.unreadable)
+            procedure_sources = self._read_all("PROCEDURE_PATHS", errors)
+        finally:
+            prefetch.stop()
         self._check_unique(counter_sources, "COUNTER_URL", errors)
         self._check_unique(procedure_sources, "PROCEDURE_URL", errors)
 

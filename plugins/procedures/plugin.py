@@ -7,6 +7,7 @@ from pelican import signals
 from guichet.header import PROBLEMS_KEY, RULES_KEY, rules_stamp
 from guichet.messages import ContentErrors, Problem
 
+from . import prefetch
 from .blocks import counter_block, forget_blocks
 from .dates import format_date_fr
 from .generator import ProceduresGenerator
@@ -57,7 +58,22 @@ def forget_old_readings(generator) -> None:
             del cache[path]
 
 
+def start_readers(generator) -> None:
+    """As the build's first generator is made, before another plugin starts a thread (the
+    images' head start comes after this plugin): fork the Markdown workers (prefetch.py)."""
+    if prefetch.started(generator.context) is not None:
+        return
+    settings = generator.settings
+    files = sum(
+        len(generator.get_files(settings[key])) for key in ("COUNTER_PATHS", "PROCEDURE_PATHS")
+    )
+    prefetch.start_for(
+        generator.context, generator.readers, files, settings.get("GUICHET_READ_WORKERS")
+    )
+
+
 def register():
+    signals.generator_init.connect(start_readers)
     signals.generator_init.connect(forget_old_readings)
     signals.generator_init.connect(forget_blocks)
     signals.initialized.connect(add_filters)

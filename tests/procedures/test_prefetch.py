@@ -72,7 +72,7 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
     from pelican.settings import DEFAULT_CONFIG
 
     from guichet_plugins.procedures.generator import RawSource
-    from guichet_plugins.procedures.prefetch import PREFETCH_FROM, Prefetched, prefetched
+    from guichet_plugins.procedures.prefetch import PREFETCH_FROM, Prefetched, start
 
     names = [f"d{n:03}.md" for n in range(PREFETCH_FROM + 5)]
     for n, name in enumerate(names):
@@ -85,11 +85,11 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
 
     expected = read(Readers(settings))
     readers = Readers(settings)
-    with prefetched(readers, str(tmp_path), names, workers=2):
-        shim = readers.readers["md"]
-        assert isinstance(shim, Prefetched)
-        assert read(readers) == expected
-        assert shim.served == len(names)
-    assert not isinstance(readers.readers["md"], Prefetched)
-    with prefetched(readers, str(tmp_path), names, workers=1):
+    with start(Readers(settings), len(names), 2) as workers:  # forked from other readers
+        with workers.prefetched(readers, str(tmp_path), names):
+            shim = readers.readers["md"]
+            assert isinstance(shim, Prefetched)
+            assert read(readers) == expected
+            assert shim.served == len(names)
         assert not isinstance(readers.readers["md"], Prefetched)
+    assert start(readers, len(names), 1) is None
