@@ -42,6 +42,11 @@ class ProceduresGenerator(CachingGenerator):
         self.counters: list[Counter] = []
         self.procedures: list[Procedure] = []
         self.themes: list[Theme] = []
+        self.popular_procedures: list[Procedure] = []
+        self.procedures_split = False
+        """More procedures than GUICHET_LIST_SPLIT: lists in pages, an A-Z page per letter."""
+        self.az_letters: list = []
+        """The A-Z pages (listing.Letter) when ``procedures_split``."""
         self.unreadable: set[str] = set()
         """Slugs of files that could not be read: reported once, never as « n'existe pas »."""
         super().__init__(*args, **kwargs)
@@ -223,9 +228,11 @@ class ProceduresGenerator(CachingGenerator):
                 ),
             )
 
-    def _flyer_content(self, procedure):
-        """The flyer at level 0 (one side), when the print plugin did not lay it out (it is not
-        in PLUGINS)."""
+    def _flyer(self, procedure):
+        """What the flyer page shows: the flyer the print plugin fitted to paper, or, without
+        it (not in PLUGINS, or a devserver preview), the flyer at level 0 (one side)."""
+        if procedure.printed is not None:
+            return procedure.printed.flyer
         from guichet_plugins.print.content import flyer_content
 
         public = (self.settings.get("GUICHET_PUBLIC_URL") or "https://localhost").rstrip("/") + "/"
@@ -253,9 +260,14 @@ class ProceduresGenerator(CachingGenerator):
 
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            if getattr(procedure, "flyer_content", None) is None:
-                procedure.flyer_content = self._flyer_content(procedure)
-            write(procedure.flyer_save_as, "flyer", procedure.flyer_url, procedure=procedure)
+            flyer = self._flyer(procedure)
+            write(
+                procedure.flyer_save_as,
+                "flyer",
+                procedure.flyer_url,
+                procedure=procedure,
+                flyer=flyer,
+            )
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
             for part in counter.parts:
