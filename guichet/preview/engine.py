@@ -28,10 +28,9 @@ from .deps import Owned, Snapshot
 
 MUTED_PLUGINS = frozenset({"print", "precompress", "checks"})
 """Plugins left to the background full build: what they make is not needed to see a page."""
-MUTED_RECEIVERS = frozenset({("images", "start_early"), ("procedures", "start_readers")})
+MUTED_RECEIVERS = frozenset({("images", "start_early")})
 """Receivers a preview run does without: the images' head start reads every content file (the
-image step itself does all the work anyway); the Markdown workers are forks, and the devserver
-runs threads (a preview reads the few files changed in this process)."""
+image step itself does all the work anyway)."""
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The Pelican side of the procedures plugin: the signals it hooks (see ``__init__.py``)."""
 
 import os
+import threading
 
 from pelican import signals
 
@@ -48,9 +49,7 @@ def forget_old_readings(generator) -> None:
     """Pelican's content cache is keyed by the file's bytes only: readings made under other
     reading rules (an older Guichet, or before its header reader) are dropped, so an unchanged
     file is read again by today's rules instead of keeping yesterday's mistakes."""
-    cache = getattr(getattr(generator, "readers", None), "_cache", None)
-    if not isinstance(cache, dict):
-        return
+    cache = generator.readers._cache  # tests/contracts pin it
     stamp = rules_stamp()
     for path, (_stamp, data) in list(cache.items()):
         metadata = data[1] if isinstance(data, tuple) and len(data) == 2 else None
@@ -58,15 +57,19 @@ def forget_old_readings(generator) -> None:
             del cache[path]
 
 
+PATHS = ("COUNTER_PATHS", "PROCEDURE_PATHS")
+"""What the procedures generator reads (prefetch.py converts them ahead)."""
+
+
 def start_readers(generator) -> None:
     """As the build's first generator is made, before another plugin starts a thread (the
     images' head start comes after this plugin): fork the Markdown workers (prefetch.py)."""
-    if prefetch.started(generator.context) is not None:
+    if prefetch.decided(generator.context):
         return
     settings = generator.settings
-    files = sum(
-        len(generator.get_files(settings[key])) for key in ("COUNTER_PATHS", "PROCEDURE_PATHS")
-    )
+    files = 0  # never a fork while another thread runs (the devserver's): read in this process
+    if threading.active_count() == 1:
+        files = sum(len(generator.get_files(settings[key])) for key in PATHS)
     prefetch.start_for(
         generator.context, generator.readers, files, settings.get("GUICHET_READ_WORKERS")
     )

@@ -134,6 +134,11 @@ def start_for(context: object, readers, files: int, setting: int | None) -> None
     _build = (context, start(readers, files, setting))
 
 
+def decided(context: object) -> bool:
+    """Whether this build's workers were started, or found not worth it."""
+    return _build is not None and _build[0] is context
+
+
 def started(context: object) -> Workers | None:
     """The workers started for this build, if any."""
     return _build[1] if _build is not None and _build[0] is context else None

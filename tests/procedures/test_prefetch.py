@@ -93,3 +93,34 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
             assert shim.served == len(names)
         assert not isinstance(readers.readers["md"], Prefetched)
     assert start(readers, len(names), 1) is None
+
+
+def test_no_worker_is_forked_while_another_thread_runs(tmp_path):
+    """The devserver serves from a thread while it previews in its own process: there the
+    generator reads every file itself."""
+    import threading
+    from types import SimpleNamespace
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    from guichet_plugins.procedures import prefetch
+    from guichet_plugins.procedures.plugin import start_readers
+
+    settings = {**DEFAULT_CONFIG, "CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)}
+    settings.update(COUNTER_PATHS=["g"], PROCEDURE_PATHS=["d"], GUICHET_READ_WORKERS=2)
+    names = [f"d/{n}.md" for n in range(3 * prefetch.PREFETCH_FROM)]
+    generator = SimpleNamespace(
+        context={}, settings=settings, readers=Readers(settings), get_files=lambda _: names
+    )
+    stop = threading.Event()
+    serving = threading.Thread(target=stop.wait)
+    serving.start()
+    try:
+        start_readers(generator)
+        assert prefetch.decided(generator.context)
+        assert prefetch.started(generator.context) is None
+    finally:
+        stop.set()
+        serving.join()
+        prefetch.stop()
