@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 
 
 def worker_count(setting: int | None, jobs: int) -> int:
@@ -31,3 +32,12 @@ def clean_workers() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(SERVED_MODULES))
     return context
+
+
+def dies_with_server() -> None:
+    """Initializer of the forkserver's workers: killed when their server exits (it does as soon
+    as the build process dies, guichet/processes.py's rule), Ctrl-C left to the build."""
+    from guichet.processes import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(signal.SIGKILL)
