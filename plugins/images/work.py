@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
-from guichet.workers import clean_workers, dies_with_server, worker_count
+from guichet.workers import worker_count
 
 from .plan import Options
 from .process import Failure, Processed, process_safely
@@ -134,9 +134,7 @@ class Pool:
 
     def _submit(self, path: str) -> Future:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.count, mp_context=clean_workers(), initializer=dies_with_server
-            )
+            self._executor = ProcessPoolExecutor(self.count)
         return self._executor.submit(process_file, path, self.options)
 
 

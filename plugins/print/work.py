@@ -9,12 +9,14 @@ back by flyer.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
-from guichet.workers import clean_workers, worker_count
+from guichet.workers import worker_count
 
+from . import render as render_module
 from .fit import PAGES, Fitted
 from .render import Layout, lay_out_level
 
@@ -41,7 +43,9 @@ def fit_flyers(
         return _fit(flyers, levels, _run_here)
     # Workers are forked from a fresh server process that imported this plugin, never from this
     # one: a process that already compiled with Typst has its threads, and a fork of it can hang.
-    with ProcessPoolExecutor(count, mp_context=clean_workers()) as pool:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([render_module.__name__])
+    with ProcessPoolExecutor(count, mp_context=context) as pool:
         return _fit(flyers, levels, pool.submit)
 
 

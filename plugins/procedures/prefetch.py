@@ -10,9 +10,9 @@ back: the generator reads that file itself and reports the problem as always. Wi
 (``GUICHET_READ_WORKERS = 1``) or few files, nothing changes.
 
 The workers are forked as the build's first generator is made (:func:`start`), before any other
-plugin starts a thread: a fork copies the locks other threads hold, and the child can hang on
-one. The images' and the print's processes come from a server process instead
-(``guichet.workers.clean_workers``), so they may start threads after this.
+plugin starts a thread (a fork copies the locks other threads hold, and the child can hang on
+one), and never in a process that has another thread (the devserver's). The images' pool still
+forks after this pool's threads started (tests/site/test_forks.py, expected to fail).
 """
 
 from __future__ import annotations
