@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 
 from guichet.messages import ContentErrors
+from guichet_plugins.precompress.plugin import scanned_pages
 
 from .budget import SiteChecker
 from .memo import ScanMemo
@@ -22,7 +23,7 @@ def check_output(pelican) -> None:
     if label.startswith(os.pardir):
         label = pelican.output_path
     # Pages precompress's child scanned as it compressed them (plugins/precompress/background.py)
-    scanned = getattr(pelican, "guichet_scanned_pages", None)
+    scanned = scanned_pages(pelican)
     memo = ScanMemo(Path(settings["CACHE_PATH"]) / "checks" / "scans.json", scanned)
     checker = SiteChecker(
         Path(pelican.output_path), budgets_from(settings), frozenset(hosts - {None}), label, memo

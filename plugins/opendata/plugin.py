@@ -116,8 +116,8 @@ def _urls(config: OpenData, owner, pages_generator, settings) -> list[tuple[str,
     ):
         if settings.get(key):
             urls.append((absolute(base, settings[key]), None))
-    for group in [*owner.themes, *getattr(owner, "az_letters", []), *owner.counters]:
-        urls += [(absolute(base, part.url), None) for part in getattr(group, "parts", [])]
+    for group in [*owner.themes, *owner.az_letters, *owner.counters]:
+        urls += [(absolute(base, part.url), None) for part in group.parts]
     for procedure in owner.procedures:
         urls.append((absolute(base, procedure.url), procedure.data.verified.isoformat()))
     for counter in owner.counters:

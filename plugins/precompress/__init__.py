@@ -6,7 +6,7 @@ Each page is compressed in a child process (background.py) as soon as Pelican ha
 rendered. At ``finalized`` (after minify's stylesheets, before checks) every text file of the
 output is gone through: what the child did from the bytes still there is kept, the rest is
 compressed (stylesheets, copied files, a page changed since). With the checks plugin on, the
-child also scans each page for it (``pelican.guichet_scanned_pages``). Settings:
+child also scans each page for it (``plugin.scanned_pages``). Settings:
 ``GUICHET_PRECOMPRESS`` (True), ``GUICHET_PRECOMPRESS_BROTLI`` (True),
 ``GUICHET_PRECOMPRESS_BROTLI_QUALITY`` (11), ``GUICHET_PRECOMPRESS_MIN_BYTES`` (256),
 ``GUICHET_PRECOMPRESS_EXTENSIONS``.

@@ -11,6 +11,14 @@ from .compress import precompress_tree
 from .settings import PrecompressSettings
 
 _background = Background()
+_scanned: tuple[object, dict[str, dict]] | None = None
+"""The build (its Pelican object) whose pages the child scanned, and the scans."""
+
+
+def scanned_pages(pelican) -> dict[str, dict]:
+    """This plugin's hand-off to the checks (run next): the scans of the pages its child
+    compressed in the build of ``pelican`` (plugins/checks/memo.py), empty when it did not run."""
+    return _scanned[1] if _scanned is not None and _scanned[0] is pelican else {}
 
 
 def precompress_page(path: str, context: dict) -> None:
@@ -21,8 +29,9 @@ def precompress_page(path: str, context: dict) -> None:
 
 
 def precompress_output(pelican) -> None:
+    global _scanned
     done = _background.finish()
-    pelican.guichet_scanned_pages = _background.scans  # for the checks, run next
+    _scanned = (pelican, _background.scans)
     conf = PrecompressSettings.from_pelican(pelican.settings)
     if not conf.enabled:
         return

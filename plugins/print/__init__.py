@@ -4,9 +4,9 @@ booklet of all of them.
 Once all content is read, this plugin builds what each flyer says (``content.FlyerContent``),
 typesets it with Typst (``flyer.typ``, ``render.py``) at the first level of the rule of
 ``fit.py`` that fits (never dropping a document, a step or a counter's details; one warning per
-cause, ``causes.py``), caches the PDFs, and sets ``procedure.flyer_content`` (which the flyer
-page ``/demarches/<slug>/fiche/``, ``flyer.html``, renders) and ``procedure.pdf_size`` before
-any page is written.
+cause, ``causes.py``), caches and writes the PDFs, and hands each procedure ``printed``
+(``content.Printed``: the fitted flyer, which the flyer page ``/demarches/<slug>/fiche/``
+renders, and the PDF's size) before any page is written.
 
 The Pelican side (signals and receivers) is in ``plugin.py``, imported only when Pelican
 registers the plugin: the package's other modules import without Pelican.

@@ -184,7 +184,7 @@ def flyer_content(
             f"Source : service-public.fr (DILA), fiche {national.id} mise à jour le "
             f"{format_date_fr(national.updated)} · {_bare(national.url)}"
         )
-    forms = getattr(procedure, "forms", None) or ()
+    forms = procedure.forms
     return FlyerContent(
         level=level,
         layout=flyer.layout,
@@ -212,3 +212,15 @@ def flyer_content(
         edited=format_date_fr(built) if built else None,
         source=source,
     )
+
+
+@dataclass(frozen=True)
+class Printed:
+    """The print plugin's hand-off: what it made of one procedure (``procedure.printed``), set
+    once every flyer is laid out, before any page is written."""
+
+    flyer: FlyerContent
+    """The flyer at the level that fits on paper: what the flyer page shows, so that the page
+    and the PDF say the same words."""
+    pdf_size: int
+    """Bytes of ``fiche.pdf`` (« Télécharger la fiche (PDF, N Ko) » on the procedure page)."""

@@ -1,9 +1,9 @@
 """Pelican side of the print plugin: every flyer's content → fitted to one sheet → cached PDF.
 
-Runs once all content is read (``all_generators_finalized``), before any page is written: each
-procedure gets ``flyer_content`` (content.FlyerContent at the level that fits: what its flyer
-page shows, so the HTML page and the PDF match) and ``pdf_size`` (bytes of ``fiche.pdf``, for
-the « Télécharger la fiche (PDF, N Ko) » link).
+Runs once all content is read (``all_generators_finalized``), before any page is written: it
+writes every ``fiche.pdf`` and the booklet, and each procedure gets ``printed``
+(content.Printed: the flyer at the level that fits, which the flyer page shows, and the PDF's
+size).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
 from .causes import HISTORY_FILE, HISTORY_STAMP, CounterInfo, FlyerOutcome, problems
-from .content import FlyerContent, flyer_content
+from .content import FlyerContent, Printed, flyer_content
 from .fit import LEVELS, Fitted, web_address
 from .options import engine_version
 from .render import typst_input
@@ -72,7 +72,7 @@ class FlyerJob:
         self.town = context.get("SITENAME", "")
         self.author = context.get("AUTHOR", "")
         self.built = context.get("build_date")
-        procedure.flyer_web = web_address(conf.public_url, procedure.url)
+        self.web = web_address(conf.public_url, procedure.url)
         self._content: dict[int, FlyerContent] = {}
         self._data: dict[int, str] = {}
         self.key = make_key(engine_version(), self.data_at(0))
@@ -95,10 +95,10 @@ class FlyerJob:
         return os.path.relpath(self.procedure.source_path, self.conf.content_root)
 
     def settle(self, result: Fitted) -> FlyerOutcome:
-        """Set what the flyer page shows and the PDF's size; write the PDF; return what the
-        build warning needs."""
-        flyer = self.procedure.flyer_content = self.content_at(result.level)
-        self.procedure.pdf_size = len(result.pdf)
+        """Hand the flyer over (``procedure.printed``); write the PDF; return what the build
+        warning needs."""
+        flyer = self.content_at(result.level)
+        self.procedure.printed = Printed(flyer, len(result.pdf))
         target = self.conf.output / self.procedure.pdf_save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_bytes() != result.pdf:
@@ -111,7 +111,7 @@ class FlyerJob:
             rule=flyer.rule,
             parts_mm=result.parts_mm,
             counters=tuple(self._counter(c) for c in self.procedure.counters),
-            web=self.procedure.flyer_web,
+            web=self.web,
             cut=flyer.cut,
             documents=len(flyer.documents),
             steps=len(flyer.steps),

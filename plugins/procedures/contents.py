@@ -6,13 +6,17 @@ settings, as Pelican does for articles and pages (the class name prefixes the se
 
 from __future__ import annotations
 
-from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pelican.contents import Content
 
 from .closures import Closure, upcoming
 from .sections import Section, list_items, split_sections
 from .validation import CounterData, ProcedureData
+
+if TYPE_CHECKING:
+    from guichet_plugins.documents.forms import Form
+    from guichet_plugins.print.content import Printed
 
 
 class CachedURLs(Content):
@@ -54,6 +58,13 @@ class Procedure(CachedURLs):
     data: ProcedureData
     counters: list[Counter]
     theme: Theme
+    forms: tuple[Form, ...] | list[Form] = ()
+    """The documents plugin's hand-off (documents/forms.py: Form), set once all is read: the
+    « Formulaires » lines, each with its file's address, type and size; empty without it."""
+    printed: Printed | None = None
+    """The print plugin's hand-off (print/content.py: Printed), set before any page is written;
+    None when print is not in PLUGINS (or muted, in a devserver preview): no PDF link then, and
+    the flyer page shows the flyer at level 0."""
 
     @property
     def flyer_url(self) -> str:
@@ -71,17 +82,25 @@ class Procedure(CachedURLs):
     def pdf_save_as(self) -> str:
         return self._expand_settings("pdf_save_as")
 
-    @cached_property
+    @property
     def _split(self) -> list[Section]:
-        """The body cut at its headings, once: first asked for after plugins (sanitizer, images)
-        rewrote the HTML (the print plugin, then page writing)."""
-        return split_sections(self.content)
+        """The body cut at its headings; cut again whenever a plugin rewrote the HTML
+        (``_content``: sanitize as each file is read, images once all is read), so sections
+        never show the HTML from before a rewrite, whoever asks first."""
+        html = self._content
+        cut = self.__dict__.get("_cut")
+        if cut is None or cut[0] is not html:
+            cut = self.__dict__["_cut"] = (html, split_sections(self.content), {})
+        return cut[1]
 
-    @cached_property
+    @property
     def sections(self) -> dict[str, Section]:
         """Body sections by key (``who``, ``documents``, ``steps``, ``good_to_know``, ``intro``)."""
-        found: dict[str, Section] = {}
-        for section in self._split:
+        split = self._split
+        found: dict[str, Section] = self.__dict__["_cut"][2]
+        if found or not split:
+            return found
+        for section in split:
             first = found.get(section.key)
             if first and section.key != "other":  # written twice (an imported fiche's national
                 # text, then the town's additions under the same heading): one section

@@ -13,10 +13,10 @@ from guichet.messages import ContentErrors, Problem, warn
 from guichet.messages import procedures as msg
 from guichet.reader import UnreadableContent
 
+from . import prefetch
 from .contents import Counter, Procedure, Theme
 from .dates import build_date
 from .listing import make_letters, make_parts, preview
-from .prefetch import prefetched
 from .settings import ProceduresSettings
 from .validation import check_counter, check_procedure, check_slug
 
@@ -42,6 +42,11 @@ class ProceduresGenerator(CachingGenerator):
         self.counters: list[Counter] = []
         self.procedures: list[Procedure] = []
         self.themes: list[Theme] = []
+        self.popular_procedures: list[Procedure] = []
+        self.procedures_split = False
+        """More procedures than GUICHET_LIST_SPLIT: lists in pages, an A-Z page per letter."""
+        self.az_letters: list = []
+        """The A-Z pages (listing.Letter) when ``procedures_split``."""
         self.unreadable: set[str] = set()
         """Slugs of files that could not be read: reported once, never as « n'existe pas »."""
         super().__init__(*args, **kwargs)
@@ -54,8 +59,10 @@ class ProceduresGenerator(CachingGenerator):
 
     def _read_all(self, paths_setting: str, problems: list[Problem]) -> list[RawSource]:
         paths = sorted(self.get_files(self.settings[paths_setting]))
-        workers = ProceduresSettings.from_pelican(self.settings).read_workers
-        with prefetched(self.readers, self.path, paths, workers):
+        workers = prefetch.started(self.context)
+        if workers is None:
+            return self._read_in_order(paths, problems)
+        with workers.prefetched(self.readers, self.path, paths):
             return self._read_in_order(paths, problems)
 
     def _read_in_order(self, paths: list[str], problems: list[Problem]) -> list[RawSource]:
@@ -106,9 +113,12 @@ class ProceduresGenerator(CachingGenerator):
         reserved = conf.reserved_slugs
         themes = self.settings["GUICHET_THEMES"]
 
-        counter_sources = self._read_all("COUNTER_PATHS", errors)
-        unreadable_counters = set(self.unreadable)
-        procedure_sources = self._read_all("PROCEDURE_PATHS", errors)
+        try:
+            counter_sources = self._read_all("COUNTER_PATHS", errors)
+            unreadable_counters = set(self.unreadable)
+            procedure_sources = self._read_all("PROCEDURE_PATHS", errors)
+        finally:
+            prefetch.stop()
         self._check_unique(counter_sources, "COUNTER_URL", errors)
         self._check_unique(procedure_sources, "PROCEDURE_URL", errors)
 
@@ -219,9 +229,11 @@ class ProceduresGenerator(CachingGenerator):
                 ),
             )
 
-    def _flyer_content(self, procedure):
-        """The flyer at level 0 (one side), when the print plugin did not lay it out (it is not
-        in PLUGINS)."""
+    def _flyer(self, procedure):
+        """What the flyer page shows: the flyer the print plugin fitted to paper, or, without
+        it (not in PLUGINS, or a devserver preview), the flyer at level 0 (one side)."""
+        if procedure.printed is not None:
+            return procedure.printed.flyer
         from guichet_plugins.print.content import flyer_content
 
         public = (self.settings.get("GUICHET_PUBLIC_URL") or "https://localhost").rstrip("/") + "/"
@@ -249,12 +261,16 @@ class ProceduresGenerator(CachingGenerator):
 
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            wanted = getattr(writer, "wants", None)  # the devserver's preview writes a few
-            if getattr(procedure, "flyer_content", None) is None and (
-                wanted is None or wanted(procedure.flyer_save_as)
-            ):
-                procedure.flyer_content = self._flyer_content(procedure)
-            write(procedure.flyer_save_as, "flyer", procedure.flyer_url, procedure=procedure)
+            wants = getattr(writer, "wants", None)  # the devserver's preview writes a few pages
+            if wants is None or wants(procedure.flyer_save_as):
+                flyer = self._flyer(procedure)
+                write(
+                    procedure.flyer_save_as,
+                    "flyer",
+                    procedure.flyer_url,
+                    procedure=procedure,
+                    flyer=flyer,
+                )
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
             for part in counter.parts:

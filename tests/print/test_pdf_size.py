@@ -1,4 +1,4 @@
-"""The contract with the theme: ``procedure.pdf_size`` is known when procedure pages are written."""
+"""The print plugin's hand-off (``procedure.printed``) is there when procedure pages are written."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_pdf_size_is_set_before_procedure_pages_are_written(
     def on_written(path, context):
         procedure = context.get("procedure")
         if procedure is not None and path.endswith(procedure.save_as):
-            sizes[procedure.slug] = procedure.pdf_size
+            sizes[procedure.slug] = procedure.printed.pdf_size
             stats.update(context.get("guichet_flyer_stats", {}))
 
     signals.content_written.connect(on_written)

@@ -74,7 +74,7 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
     from pelican.settings import DEFAULT_CONFIG
 
     from guichet_plugins.procedures.generator import RawSource
-    from guichet_plugins.procedures.prefetch import PREFETCH_FROM, Prefetched, prefetched
+    from guichet_plugins.procedures.prefetch import PREFETCH_FROM, Prefetched, start
 
     names = [f"d{n:03}.md" for n in range(PREFETCH_FROM + 5)]
     for n, name in enumerate(names):
@@ -87,11 +87,42 @@ def test_the_workers_convert_every_file_not_in_the_content_cache(tmp_path):
 
     expected = read(Readers(settings))
     readers = Readers(settings)
-    with prefetched(readers, str(tmp_path), names, workers=2):
-        shim = readers.readers["md"]
-        assert isinstance(shim, Prefetched)
-        assert read(readers) == expected
-        assert shim.served == len(names)
-    assert not isinstance(readers.readers["md"], Prefetched)
-    with prefetched(readers, str(tmp_path), names, workers=1):
+    with start(Readers(settings), len(names), 2) as workers:  # forked from other readers
+        with workers.prefetched(readers, str(tmp_path), names):
+            shim = readers.readers["md"]
+            assert isinstance(shim, Prefetched)
+            assert read(readers) == expected
+            assert shim.served == len(names)
         assert not isinstance(readers.readers["md"], Prefetched)
+    assert start(readers, len(names), 1) is None
+
+
+def test_no_worker_is_forked_while_another_thread_runs(tmp_path):
+    """The devserver serves from a thread while it previews in its own process: there the
+    generator reads every file itself."""
+    import threading
+    from types import SimpleNamespace
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    from guichet_plugins.procedures import prefetch
+    from guichet_plugins.procedures.plugin import start_readers
+
+    settings = {**DEFAULT_CONFIG, "CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)}
+    settings.update(COUNTER_PATHS=["g"], PROCEDURE_PATHS=["d"], GUICHET_READ_WORKERS=2)
+    names = [f"d/{n}.md" for n in range(3 * prefetch.PREFETCH_FROM)]
+    generator = SimpleNamespace(
+        context={}, settings=settings, readers=Readers(settings), get_files=lambda _: names
+    )
+    stop = threading.Event()
+    serving = threading.Thread(target=stop.wait)
+    serving.start()
+    try:
+        start_readers(generator)
+        assert prefetch.decided(generator.context)
+        assert prefetch.started(generator.context) is None
+    finally:
+        stop.set()
+        serving.join()
+        prefetch.stop()
