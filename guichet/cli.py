@@ -102,9 +102,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in ("build", "publish", "devserver"):
         processes.stop_on_signals()
     if args.command == "importer-fiche":
-        from guichet.importers.commands import import_fiche
+        from guichet.importers.commands import import_sheet
 
-        return import_fiche(
+        return import_sheet(
             args.settings, args.fichier, args.fiche, args.theme, args.slug, args.content
         )
     if args.command == "importer-guichets":

@@ -45,7 +45,7 @@ def _fail(error: ImportFailed) -> int:
     return 1
 
 
-def _fiche_bytes(source: Path, fiche_id: str | None) -> tuple[bytes, str]:
+def _sheet_bytes(source: Path, fiche_id: str | None) -> tuple[bytes, str]:
     if str(source) in ("", "."):
         raise ImportFailed(msg.NO_FILE.format(command="importer-fiche"))
     if not source.exists():
@@ -73,7 +73,7 @@ def _existing_fiche_file(folder: Path, fiche_id: str) -> Path | None:
     return None
 
 
-def import_fiche(
+def import_sheet(
     settings_file: str,
     source: str,
     fiche_id: str | None = None,
@@ -82,7 +82,7 @@ def import_fiche(
     content: str | None = None,
 ) -> int:
     """Write or update ``content/demarches/<slug>.md`` from a service-public.fr fiche."""
-    from .dila import read_fiche
+    from .dila import read_sheet
     from .fiche import Choices, compose
     from .words import slugify
 
@@ -93,8 +93,8 @@ def import_fiche(
     counters_folder = Path(settings["PATH"]) / settings["COUNTER_PATHS"][0]
     themes = settings["GUICHET_THEMES"]
     try:
-        data, shown_source = _fiche_bytes(Path(source), fiche_id)
-        fiche = read_fiche(data, shown_source)
+        data, shown_source = _sheet_bytes(Path(source), fiche_id)
+        fiche = read_sheet(data, shown_source)
         if theme and theme not in themes:
             raise ImportFailed(
                 msg.UNKNOWN_THEME.format(value=theme),

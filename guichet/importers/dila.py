@@ -110,7 +110,7 @@ class Fiche:
     unknown: dict[str, int] = field(default_factory=dict)
 
 
-def read_fiche(data: bytes, source: str) -> Fiche:
+def read_sheet(data: bytes, source: str) -> Fiche:
     """Parse one fiche; raise ImportFailed (French message) when it cannot be imported."""
     try:
         root = SafeET.fromstring(data)

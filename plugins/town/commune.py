@@ -1,6 +1,6 @@
 """The town's identity from content/commune.md, as the settings the templates already read.
 
-Pure: no Pelican. :func:`parse_commune` turns the file's text into Guichet's settings
+Pure: no Pelican. :func:`parse_town_file` turns the file's text into Guichet's settings
 (``SITENAME``, ``GUICHET_TOWN``, ``GUICHET_THEMES``…) and French problems with the line.
 """
 
@@ -48,7 +48,7 @@ class Parsed:
     errors: list[Problem] = field(default_factory=list)
 
 
-def parse_commune(text: str, source: str, counters: Iterable[str] | None = None) -> Parsed:
+def parse_town_file(text: str, source: str, counters: Iterable[str] | None = None) -> Parsed:
     """Settings from the text of ``commune.md`` (``source`` names it in problems).
 
     ``counters``: slugs of the counters that exist (None: not checked).

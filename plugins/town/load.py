@@ -10,7 +10,7 @@ from guichet.messages import ContentErrors, Problem
 from guichet.messages import procedures as content_msg
 from guichet.messages import town as msg
 
-from .commune import parse_commune
+from .commune import parse_town_file
 from .settings import TownSettings
 
 
@@ -54,7 +54,7 @@ def apply_town(settings: dict) -> dict:
     except UnicodeDecodeError:
         problem = Problem(shown, content_msg.NOT_UTF8, None, content_msg.NOT_UTF8_HINT)
         raise ContentErrors([problem]) from None
-    parsed = parse_commune(text, shown, _counter_slugs(settings))
+    parsed = parse_town_file(text, shown, _counter_slugs(settings))
     if parsed.errors:
         raise ContentErrors(parsed.errors)
     settings.update(parsed.settings)

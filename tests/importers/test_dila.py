@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guichet.importers.dila import read_fiche, section_key
+from guichet.importers.dila import read_sheet, section_key
 from guichet.importers.dila_text import Converter, escape
 from guichet.importers.errors import ImportFailed
 
@@ -23,7 +23,7 @@ HEAD = (
 
 
 def fiche(body: str, version: str = "3.3"):
-    return read_fiche((HEAD.format(version=version) + body + "</Publication>").encode(), "F9.xml")
+    return read_sheet((HEAD.format(version=version) + body + "</Publication>").encode(), "F9.xml")
 
 
 def markdown(xml: str) -> str:
@@ -34,7 +34,7 @@ def markdown(xml: str) -> str:
 
 
 def test_the_fixture_fiche_is_read_whole():
-    result = read_fiche((FIXTURES / "F1341.xml").read_bytes(), "F1341.xml")
+    result = read_sheet((FIXTURES / "F1341.xml").read_bytes(), "F1341.xml")
     assert (result.id, result.schema, result.updated) == ("F1341", "3.3", date(2026, 9, 14))
     assert result.url == "https://www.service-public.fr/particuliers/vosdroits/F1341"
     assert result.audience == "Particuliers"
@@ -49,7 +49,7 @@ def test_the_fixture_fiche_is_read_whole():
 
 
 def test_schema_3_4_where_blocks_are_qui_peut_m_aider():
-    result = read_fiche((FIXTURES / "F870.xml").read_bytes(), "F870.xml")
+    result = read_sheet((FIXTURES / "F870.xml").read_bytes(), "F870.xml")
     assert result.schema == "3.4"
     assert result.pivots == ["mairie", "csnj"]
     assert result.unknown == {"FAQ": 2}
@@ -75,18 +75,18 @@ def test_other_schema_versions_are_refused(version):
 )
 def test_what_is_not_a_fiche_is_refused(data, expected):
     with pytest.raises(ImportFailed) as caught:
-        read_fiche(data, "x.xml")
+        read_sheet(data, "x.xml")
     assert expected in caught.value.message
 
 
 def test_a_fiche_without_title_or_date_is_refused():
     head = HEAD.format(version="3.3")
     with pytest.raises(ImportFailed, match="dc:title"):
-        read_fiche(
+        read_sheet(
             (head.replace("<dc:title>Titre</dc:title>", "") + "</Publication>").encode(), "x"
         )
     with pytest.raises(ImportFailed, match="date de mise à jour"):
-        read_fiche(
+        read_sheet(
             (head.replace("modified 2026-01-31", "bientôt") + "</Publication>").encode(), "x"
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guichet.importers import layers
-from guichet.importers.dila import read_fiche
+from guichet.importers.dila import read_sheet
 from guichet.importers.fiche import COST_UNKNOWN, Choices, compose
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,7 +20,7 @@ CHOICES = Choices(
 
 
 def fiche(name="F1341.xml"):
-    return read_fiche((FIXTURES / name).read_bytes(), name)
+    return read_sheet((FIXTURES / name).read_bytes(), name)
 
 
 def test_theme_mapping_and_fields():

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from guichet_plugins.procedures.generator import french_sort_key
-from guichet_plugins.town.commune import parse_commune
+from guichet_plugins.town.commune import parse_town_file
 from tests.conftest import ROOT
 from tests.html_pages import parse
 from tests.print.helpers import (
@@ -55,7 +55,7 @@ def test_flyer_pdfs_carry_title_language_and_author(sample_site):
 def test_booklet_has_every_flyer_once_in_theme_order(sample_site):
     reader = pdf_reader(sample_site / "demarches" / "fiches.pdf")
     town = (ROOT / "content/commune.md").read_text(encoding="utf-8")
-    themes = list(parse_commune(town, "commune.md").settings["GUICHET_THEMES"])
+    themes = list(parse_town_file(town, "commune.md").settings["GUICHET_THEMES"])
     expected = sorted(
         (meta(p) for p in PROCEDURES),
         key=lambda f: (themes.index(f["theme"]), french_sort_key(f["titre"])),

@@ -9,7 +9,7 @@ import subprocess
 import pikepdf
 import pytest
 
-from guichet_plugins.town.commune import LABELS, parse_commune
+from guichet_plugins.town.commune import LABELS, parse_town_file
 from guichet_plugins.town.header import fold, read_header
 from tests.conftest import ROOT, run_build
 from tests.html_pages import page as built_page
@@ -19,7 +19,7 @@ SAMPLE = (ROOT / "content" / "commune.md").read_text(encoding="utf-8")
 
 
 def test_the_sample_town_file_gives_every_setting_the_templates_read():
-    parsed = parse_commune(SAMPLE, "content/commune.md", ["mairie", "ccas"])
+    parsed = parse_town_file(SAMPLE, "content/commune.md", ["mairie", "ccas"])
     assert parsed.errors == []
     assert parsed.settings["GUICHET_TOWN"] == "Val-d'Aurore"
     assert parsed.settings["SITENAME"] == parsed.settings["AUTHOR"] == "Mairie de Val-d'Aurore"
@@ -50,7 +50,7 @@ def test_a_field_name_with_a_space_is_reported_with_its_line_and_the_fix():
 
 def test_the_site_name_defaults_to_the_town_hall():
     text = SAMPLE.replace("Nom-du-site: Mairie de Val-d'Aurore\n", "")
-    assert parse_commune(text, "c.md").settings["SITENAME"] == "Mairie de Val-d'Aurore"
+    assert parse_town_file(text, "c.md").settings["SITENAME"] == "Mairie de Val-d'Aurore"
 
 
 BAD = [
@@ -98,7 +98,7 @@ BAD = [
 def test_each_mistake_names_the_line_the_field_and_the_fix(old, field, message, new):
     text = SAMPLE.replace(old, new)
     assert text != SAMPLE
-    errors = parse_commune(text, "content/commune.md", ["mairie"]).errors
+    errors = parse_town_file(text, "content/commune.md", ["mairie"]).errors
     assert len(errors) == 1, errors
     error = errors[0]
     assert error.field == field and message in error.message
@@ -109,9 +109,9 @@ def test_each_mistake_names_the_line_the_field_and_the_fix(old, field, message, 
 
 
 def test_an_unknown_field_suggests_the_right_one():
-    errors = parse_commune(SAMPLE + "", "c.md").errors
+    errors = parse_town_file(SAMPLE + "", "c.md").errors
     assert errors == []
-    errors = parse_commune(SAMPLE.replace("Accessibilite:", "Accesibilite:"), "c.md").errors
+    errors = parse_town_file(SAMPLE.replace("Accessibilite:", "Accesibilite:"), "c.md").errors
     assert any("Vouliez-vous écrire « Accessibilite »" in e.hint for e in errors)
 
 
