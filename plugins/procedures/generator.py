@@ -261,16 +261,17 @@ class ProceduresGenerator(CachingGenerator):
 
         for procedure in self.procedures:
             write(procedure.save_as, "procedure", procedure.url, procedure=procedure)
-            wants = getattr(writer, "wants", None)  # the devserver's preview writes a few pages
-            if wants is None or wants(procedure.flyer_save_as):
-                flyer = self._flyer(procedure)
-                write(
-                    procedure.flyer_save_as,
-                    "flyer",
-                    procedure.flyer_url,
-                    procedure=procedure,
-                    flyer=flyer,
-                )
+            # The devserver's preview writes a few pages: a flyer only those need is not made
+            # (the page is still named to the writer, which records every page of the site).
+            wants = getattr(writer, "wants", None)
+            wanted = wants is None or wants(procedure.flyer_save_as)
+            write(
+                procedure.flyer_save_as,
+                "flyer",
+                procedure.flyer_url,
+                procedure=procedure,
+                flyer=self._flyer(procedure) if wanted else None,
+            )
         for counter in self.counters:
             write(counter.save_as, "counter", counter.url, counter=counter)
             for part in counter.parts:

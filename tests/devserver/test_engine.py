@@ -157,3 +157,13 @@ def test_a_preview_run_leaves_the_open_data_files_to_the_full_build(town):
     page = (tmp_path / "preview" / "guichets" / "mairie" / "index.html").read_text("utf-8")
     assert "De 9\u00a0h à 12\u00a0h" in page
     assert "/guichets/mairie/fermetures.ics" in page  # the counters' open data annotations
+
+
+def test_runs_with_nothing_to_render_render_nothing_again_and_again(town):
+    """Every page is named to the preview's writer on every run, the ones it skips included
+    (flyer pages too): a page left unnamed would look new to the next run and be rendered again."""
+    _content, _settings, engine, _tmp = town
+    for _ in range(3):
+        outcome = engine.run(lambda snapshot: set())
+        assert outcome.ok, outcome.report
+        assert outcome.rendered == set()
