@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 
 def worker_count(setting: int | None, jobs: int) -> int:
@@ -13,3 +14,9 @@ def worker_count(setting: int | None, jobs: int) -> int:
         except AttributeError:  # not on Linux
             setting = os.cpu_count() or 1
     return max(1, min(setting, jobs))
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may fork now: no thread runs but this one (a fork copies the locks
+    other threads hold, and the child can hang on one)."""
+    return threading.active_count() == 1

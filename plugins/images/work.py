@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TextIO
 
+from guichet.workers import fork_is_safe
+
 from .plan import Options
 from .process import Failure, Processed, process_safely
 
@@ -80,11 +82,19 @@ class Pool:
             self._ahead = len(self._started) + len(self._waiting)
         self._top_up()
         with self._lock:
-            for key, path in self._waiting.items():  # only if handing over failed above
-                self._futures[key] = self._submit(path)
+            if self._executor is None:  # other threads run (the devserver's): no fork, here
+                here = {k: p for k, p in jobs.items() if k not in self._futures}
+            else:
+                here = {}
+                for key, path in self._waiting.items():  # only if handing over failed above
+                    self._futures[key] = self._submit(path)
             self._waiting.clear()
-            futures = {self._futures.pop(key): key for key in jobs}
-        for done, future in enumerate(as_completed(futures), 1):
+            futures = {self._futures.pop(key): key for key in jobs if key not in here}
+        for done, (key, path) in enumerate(here.items(), 1):
+            result = process_file(path, self.options)
+            on_done(done)
+            yield key, result
+        for done, future in enumerate(as_completed(futures), len(here) + 1):
             on_done(done)
             yield futures[future], future.result()
 
@@ -99,11 +109,15 @@ class Pool:
 
     def _top_up(self, finished: Future | None = None) -> None:
         """Hand waiting jobs over while fewer than ``_ahead`` are unfinished; runs again as each
-        job finishes (``finished``)."""
+        job finishes (``finished``). The processes are forked only while this process runs no
+        other thread (a fork copies the locks other threads hold, and a child can hang on one):
+        until then, as while the Markdown workers read the content, jobs wait."""
         while True:
             with self._lock:
                 busy = sum(not f.done() for f in self._futures.values())
                 if self._stopped or not self._waiting or busy >= self._ahead:
+                    return
+                if self._executor is None and not fork_is_safe():
                     return
                 key = next(iter(self._waiting))
                 try:

@@ -11,8 +11,8 @@ back: the generator reads that file itself and reports the problem as always. Wi
 
 The workers are forked as the build's first generator is made (:func:`start`), before any other
 plugin starts a thread (a fork copies the locks other threads hold, and the child can hang on
-one), and never in a process that has another thread (the devserver's). The images' pool still
-forks after this pool's threads started (tests/site/test_forks.py, expected to fail).
+one), and never in a process that has another thread (the devserver's). The images' pool waits
+until this pool is stopped (``guichet.workers.fork_is_safe``; tests/site/test_forks.py).
 """
 
 from __future__ import annotations
