@@ -18,6 +18,14 @@ SETTINGS = {k: v for k, v in vars(pelicanconf).items() if k.isupper()}
 OPTIONS = read_settings(SETTINGS).options
 
 
+@pytest.fixture(autouse=True)
+def no_other_thread(monkeypatch):
+    """These tests run the pool in pytest's process, which may hold threads of its own (the
+    test runner's, an earlier test's): the pool would rightly not fork there. The rule itself is
+    tested on a real build, tests/site/test_forks.py."""
+    monkeypatch.setattr("guichet_plugins.images.work.fork_is_safe", lambda: True)
+
+
 def site(tmp_path, workers: int) -> tuple[dict, dict[str, str]]:
     """Settings for a content folder holding two images; ``name → path``."""
     images = tmp_path / "content" / "images"
