@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guichet_plugins import PACKAGE
+from guichet.settings import inherit
+from guichet_plugins import PACKAGE, plugin_of
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PLUGINS = Path(__file__).resolve().parent / "plugins"
@@ -88,9 +89,6 @@ class Measure:
 
 def base_plugins() -> list[str]:
     """PLUGINS of pelicanconf.py, as the lead merged them (short names: ``print``)."""
-    from guichet.settings import inherit
-    from guichet_plugins import plugin_of
-
     return [plugin_of(name) or name for name in inherit(ROOT / "pelicanconf.py")["PLUGINS"]]
 
 

@@ -81,6 +81,15 @@ class Tab:
     def overflows(self) -> bool:
         return self.page.evaluate("document.scrollingElement.scrollWidth > window.innerWidth")
 
+    def scrolling_sideways(self, paths) -> list[str]:
+        """The ``paths`` whose page is wider than this tab (opened one after the other)."""
+        wide = []
+        for path in paths:
+            self.open(path)
+            if self.overflows():
+                wide.append(path)
+        return wide
+
     def close(self) -> None:
         self.context.close()
 

@@ -39,11 +39,7 @@ FLYERS = [f"/demarches/{source.stem}/fiche/" for source in SOURCES]
 def test_flyer_pages_never_scroll_sideways(browser, server, width):
     tab = Tab(browser, server, width, 600)
     try:
-        overflowing = []
-        for path in FLYERS:
-            tab.open(path)
-            if tab.overflows():
-                overflowing.append(path)
+        overflowing = tab.scrolling_sideways(FLYERS)
     finally:
         tab.close()
     assert overflowing == []

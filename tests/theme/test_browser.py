@@ -69,13 +69,7 @@ def test_axe_finds_nothing_on_any_page(browser, server, pages, width, height, sc
 def test_no_horizontal_scroll_at_240_px(browser, server, pages):
     tab = Tab(browser, server, 240, 400)
     try:
-        overflowing = []
-        for path, flyer in pages:
-            if flyer:
-                continue
-            tab.open(path)
-            if tab.overflows():
-                overflowing.append(path)
+        overflowing = tab.scrolling_sideways([path for path, flyer in pages if not flyer])
     finally:
         tab.close()
     assert overflowing == []
