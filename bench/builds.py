@@ -36,7 +36,9 @@ SITEURL = ""
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 THEME = "simple"
-PLUGINS = []
+PLUGINS = ["bench_stats"]
+"""Observes only: when each phase ended, and the CPU split (bench/plugins/bench_stats)."""
+PLUGIN_PATHS = [{bench_plugins!r}]
 ARTICLE_PATHS = ["demarches"]
 PAGE_PATHS = ["pages", "guichets"]
 STATIC_PATHS = ["images"]
@@ -78,7 +80,7 @@ class Measure:
     peak_mib: float
     returncode: int
     stats: dict = field(default_factory=dict)
-    """What bench_stats wrote: image_stats, flyer_stats, phases (Guichet only)."""
+    """What bench_stats wrote: image_stats, flyer_stats (Guichet only), phases, cpu."""
     error: str = ""
     """Last lines of the build's output when it failed."""
 
@@ -126,7 +128,10 @@ def write_plain_settings(folder: Path) -> Path:
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "plain-pelican.py"
-    path.write_text(PLAIN_SETTINGS.format(version=version("pelican")), encoding="utf-8")
+    path.write_text(
+        PLAIN_SETTINGS.format(version=version("pelican"), bench_plugins=str(BENCH_PLUGINS)),
+        encoding="utf-8",
+    )
     return path
 
 

@@ -61,6 +61,7 @@ def derive(results: dict) -> dict:
             "edit_cpu": median(v["edit"], "cpu_seconds"),
             "peak_mib": median(v["cold"], "peak_mib"),
             "phases": _median_phases(v),
+            "cpu_split": _median_split(v),
             "reason": v["reason"],
         }
     plain, core, full = med["plain"], med["core"], med["all"]
@@ -104,6 +105,14 @@ def derive(results: dict) -> dict:
     }
     derived["targets"] = _targets(derived, params)
     return derived
+
+
+def _median_split(variant: dict) -> dict | None:
+    """Median CPU seconds of the build's own process and of its child processes, cold."""
+    splits = [e["cpu_split"] for e in variant["cold"] if e.get("cpu_split")]
+    if not splits:
+        return None
+    return {key: median(splits, key) for key in ("own_s", "children_s")}
 
 
 def _median_phases(variant: dict) -> dict | None:

@@ -58,7 +58,7 @@ def render(results: dict) -> str:
         f"- PLUGINS in pelicanconf.py: `{results['base_plugins']}`.",
         *_busy(meta),
         "",
-        "### Targets (issue 6)",
+        "### Targets (issues 6, 13 and 17)",
         "",
         "| target | measured | status |",
         "| --- | --- | --- |",
@@ -98,6 +98,7 @@ def render(results: dict) -> str:
         f"{_x(r['all_cold'])}. On CPU time (steadier when other work shares the machine): "
         f"cold {_x(r['cpu'])}, no-op {_x(r['noop_cpu'])}, edit {_x(r['edit_cpu'])}.",
         "",
+        *_where_core_goes(d["medians"], variants),
         f"- Images alone (core+images − core, cold): {_cost_text(d['images_cost'])}.",
         f"- PDFs alone (core+print − core, cold): {_cost_text(d['pdf_cost'])}.",
         "",
@@ -155,6 +156,65 @@ def render(results: dict) -> str:
     lines += _profile_lines(results.get("profile"))
     lines += ["", END]
     return "\n".join(lines)
+
+
+def _where_core_goes(med: dict, variants: dict) -> list[str]:
+    """Core against plain Pelican, phase by phase and process by process (cold, medians): where
+    the difference goes, and what the 1.2× target leaves for it."""
+    plain, core = med["plain"], med["core"]
+    if not (plain["phases"] and core["phases"] and plain["cpu_split"] and core["cpu_split"]):
+        return []
+    pages = {n: (variants[n].get("site") or {}).get("html_pages") for n in ("plain", "core")}
+    rows = [
+        ("HTML pages written", pages["plain"], pages["core"], ""),
+        ("reading (wall)", plain["phases"]["read_s"], core["phases"]["read_s"], " s"),
+        (
+            "writing and finishing (wall)",
+            plain["phases"]["write_s"],
+            core["phases"]["write_s"],
+            " s",
+        ),
+        (
+            "CPU of the build's own process",
+            plain["cpu_split"]["own_s"],
+            core["cpu_split"]["own_s"],
+            " s",
+        ),
+        (
+            "CPU of its child processes (Markdown workers, compression and page checks)",
+            plain["cpu_split"]["children_s"],
+            core["cpu_split"]["children_s"],
+            " s",
+        ),
+    ]
+    lines = [
+        "",
+        "Where core's time goes against plain Pelican (cold, medians; bench_stats):",
+        "",
+        "| | plain | core | core − plain |",
+        "| --- | --- | --- | --- |",
+    ]
+    for label, a, b, unit in rows:
+        if a is None or b is None:
+            continue
+        digits = 2 if unit else 0
+        lines.append(
+            f"| {label} | {_s(a, unit, digits)} | {_s(b, unit, digits)} | "
+            f"{_s(b - a, unit, digits)} |"
+        )
+    budget = 0.2 * plain["cold"] if plain["cold"] else None
+    extra = core["phases"]["write_s"] - plain["phases"]["write_s"]
+    if budget is not None and extra > budget:
+        lines += [
+            "",
+            f"The 1.2× target leaves core {_s(budget)} more than plain Pelican's cold build; its "
+            f"writing phase alone takes {_s(extra)} more: it writes {_n(pages['core'])} HTML "
+            f"pages against {_n(pages['plain'])} (each procedure's page and its flyer page), "
+            "minifies each, and its child compresses "
+            "(gzip and brotli) and scans every page for the checks, none of which plain "
+            "Pelican does. The profile below says which functions cost it.",
+        ]
+    return [*lines, ""]
 
 
 def _busy(meta: dict) -> list[str]:

@@ -150,6 +150,7 @@ def _record(result: dict, kind: str, measure: builds.Measure) -> None:
             "cpu_seconds": round(measure.cpu_seconds, 3),
             "peak_mib": round(measure.peak_mib, 1),
             "phases": measure.stats.get("phases"),
+            "cpu_split": measure.stats.get("cpu"),
         }
     )
     result.setdefault("stats", {}).setdefault(kind, measure.stats)

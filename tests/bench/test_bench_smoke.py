@@ -131,6 +131,10 @@ def test_every_build_figure_is_measured(tiny_bench):
         assert site["procedure_first_view_median"] > 0
     for name in ("core", "all"):
         assert variants[name]["cold"][0]["phases"]["write_s"] > 0
+    for name in ("plain", "core"):  # plain Pelican loads the observing bench_stats plugin too
+        (cold,) = variants[name]["cold"]
+        assert cold["phases"]["read_s"] > 0 and cold["cpu_split"]["own_s"] > 0
+    assert variants["plain"]["cold"][0]["cpu_split"]["children_s"] == 0  # one process
     for name, plugin in (("core+images", "images"), ("core+print", "print")):
         if plugin in results["base_plugins"]:
             assert variants[name]["cold"][0]["seconds"] > 0, variants[name]["reason"]
@@ -166,7 +170,8 @@ def test_ratios_scaling_and_profile_are_computed(tiny_bench):
 def test_report_has_every_section_and_keeps_hand_written_ones(tiny_bench, tmp_path):
     results, text = tiny_bench
     for heading in (
-        "### Targets (issue 6)",
+        "### Targets (issues 6, 13 and 17)",
+        "Where core's time goes against plain Pelican",
         "### Build time and memory (median)",
         "### Caching: what each build redid",
         "### Output and page weight (after a cold build)",
