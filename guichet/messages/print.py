@@ -7,6 +7,7 @@ NOT_ONE_SIDE = (
 )
 LONG_PART = "la partie « {part} » est longue ({length} sur la feuille{detail})"
 MANY_COUNTERS = "elle indique {count} guichets ({length} sur la feuille, horaires compris)"
+ONE_COUNTER = "elle indique le guichet « {counter} » ({length} sur la feuille, horaires compris)"
 NOTHING_CUT_HINT = (
     "Rien n'est retiré : chaque pièce, chaque étape et les coordonnées et horaires de chaque "
     "guichet sont imprimés. Imprimez la fiche en recto-verso."

@@ -4,7 +4,8 @@ Pure: no Pelican, no Typst. Each flyer's one-side layout measured the height of 
 (``documents``, ``steps``, ``who``, ``good_to_know``, ``counter:<slug>``). The cause is:
 
 - when the previous build printed the flyer on one side: the part that grew the most since
-  (the counter « Mairie » gained closures; « Bon à savoir » got a new paragraph);
+  (the counter « Mairie » gained closures; « Bon à savoir » got a new paragraph), or the
+  procedure's list of counters when it names a counter it did not name then;
 - when the previous build already gave a cause: the same one, while that part is still there;
 - otherwise (first build): the tallest part, the counters together when there are two or more.
 
@@ -92,6 +93,10 @@ def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, 
     now = outcome.parts_mm
     if previous and previous.get("level") == 0:
         before = previous.get("parts_mm", {})
+        if any(k.startswith(COUNTER) and k not in before for k in now):
+            # The procedure names a counter it did not name then: its own file is the cause,
+            # not that counter's (which did not grow).
+            return ("part", "counters")
         growth, part = max(((now[k] - before.get(k, 0.0), k) for k in sorted(now)), default=(0, ""))
         if growth >= GROWTH_MM:
             return _as_cause(part)
@@ -210,6 +215,8 @@ def _part_label(outcome: FlyerOutcome, name: str) -> str:
     else:
         height = outcome.parts_mm.get(name, 0.0)
     length = msg.length(height)
+    if name == "counters" and len(outcome.counters) == 1:
+        return msg.ONE_COUNTER.format(counter=outcome.counters[0].title, length=length)
     if name == "counters":
         return msg.MANY_COUNTERS.format(count=len(outcome.counters), length=length)
     detail = {"documents": outcome.documents, "steps": outcome.steps}.get(name)

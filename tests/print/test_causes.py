@@ -134,3 +134,29 @@ def test_no_record_of_a_build_is_none_not_an_empty_list(tmp_path):
     assert last_build(tmp_path) is None
     (tmp_path / HISTORY_FILE).write_text('{"format": 1, "flyers": {}}')
     assert last_build(tmp_path) == []
+
+
+CCAS = CounterInfo("ccas", "CCAS", "content/guichets/ccas.md", closures=0, days=5)
+
+
+def test_counters_newly_named_by_a_procedure_are_its_own_files_cause_not_theirs():
+    """A procedure that printed on one side now names two more counters: the warning is on the
+    procedure's file, and no counter is said to have grown (none did)."""
+    source = "content/demarches/a.md"
+    history = {source: {"level": 0, "parts_mm": {"documents": 80.0, "counter:mairie": 45.0}}}
+    flyer = outcome(
+        "a",
+        counters=(CCAS, MAIRIE, ANNEXE),
+        documents=80.0,
+        counter__ccas=40.0,
+        counter__mairie=45.0,
+        counter__annexe=40.0,
+    )
+    (warning,) = problems([flyer], history)[0]
+    assert warning.source == source
+    assert "elle indique 3 guichets" in warning.message
+    assert "grandi" not in warning.message
+    swapped = outcome("a", counters=(CCAS,), documents=80.0, counter__ccas=95.0)
+    (warning,) = problems([swapped], history)[0]
+    assert warning.source == source
+    assert "elle indique le guichet « CCAS » (9,5 cm sur la feuille" in warning.message
