@@ -2,9 +2,10 @@
 
 Staff follow what every other editor does (CommonMark): a list may start right under a paragraph,
 and a sub-list is indented by 2 spaces (or more) under its item. Python-Markdown wants a blank
-line before a list and 4 spaces per level. ``normalise_lists`` rewrites the body's list lines
-so that Python-Markdown builds the lists staff meant, and names the lines whose structure is
-ambiguous (a list line indented by a single space under an item).
+line before a list and 4 spaces per level; text pasted from a word processor keeps its « • »
+or « – » bullets. ``normalise_lists`` rewrites the body's list lines so that Python-Markdown
+builds the lists staff meant, and names the lines whose structure is ambiguous (a list line
+indented by a single space under an item).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from dataclasses import dataclass
 
 from guichet.messages import procedures as msg
 
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])[ \t]+(?P<text>\S.*)$")
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•◦▪–—]|\d{1,9}[.)])[ \t]+(?P<text>\S.*)$")
+WORD_BULLETS = frozenset("•◦▪–—")
+"""Bullets a word processor puts in front of pasted list items (« • », « – »): the list staff
+meant, written with Markdown's « - »."""
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BLOCK_START = re.compile(r"^\s*(#|\||<|>|```|~~~)")
 """Lines after which a list needs no blank line (headings, tables, HTML, quotes, fences)."""
@@ -74,7 +78,8 @@ def normalise_lists(lines: list[str], first_line: int = 1) -> tuple[list[str], l
                 while len(levels) > 1 and width < levels[-1] - 1:
                     levels.pop()
             depth = len(levels) - 1
-            out.append(" " * (4 * depth) + item.group("marker") + " " + item.group("text"))
+            marker = "-" if item.group("marker") in WORD_BULLETS else item.group("marker")
+            out.append(" " * (4 * depth) + marker + " " + item.group("text"))
             previous = line
             continue
         if levels and line.strip():

@@ -67,6 +67,16 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
         raise UnreadableContent(msg.NOT_UTF8, msg.NOT_UTF8_HINT) from None
 
 
+def staff_markdown(config: dict) -> Markdown:
+    """Python-Markdown as staff write it: a paragraph indented by a tab or 4 spaces (a slip of
+    the hand, or text pasted from a word processor) stays a paragraph. Markdown would make it a
+    block of code, shown in a fixed-width font on one unbroken line that runs off a phone's
+    screen. Code is never what a procedure means; a fenced block (```) still is one."""
+    md = Markdown(**config)
+    md.parser.blockprocessors.deregister("code")
+    return md
+
+
 class FieldsReader(BaseReader):
     """Markdown files: header by guichet.header, body by Python-Markdown (no Meta extension)."""
 
@@ -111,7 +121,7 @@ class FieldsReader(BaseReader):
 
     def render(self, markdown_text: str) -> str:
         if self._md is None:
-            self._md = Markdown(**self._config)
+            self._md = staff_markdown(self._config)
         self._md.reset()
         return self._md.convert(markdown_text)
 
