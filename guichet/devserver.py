@@ -124,6 +124,8 @@ class Preview:
         self.content_root = Path(content or "content").resolve()
         self.unrendered: list[str] = []
         """Files changed during failed runs: their pages are rendered with the next change's."""
+        self.closing = False
+        """The devserver is stopping: a background build it stops did not fail."""
 
     # -- the full build, in a child process ------------------------------------------------
     def full_build(self, generation: int | None = None) -> bool:
@@ -167,7 +169,9 @@ class Preview:
         def run() -> None:
             if self.full_build(generation):
                 print(msg.FULL_BUILD_READY, flush=True)
-            elif generation == self.state.generation and self.state.job is None:
+            elif (
+                generation == self.state.generation and self.state.job is None and not self.closing
+            ):
                 print(msg.FULL_BUILD_FAILED, file=sys.stderr, flush=True)
 
         threading.Thread(target=run, daemon=True).start()
@@ -314,6 +318,7 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        preview.closing = True
         preview.stop_background()
         preview.children.close()
         if server is not None:

@@ -174,6 +174,9 @@ def test_stopping_the_devserver_during_a_background_build_leaves_no_process(site
     server.wait_for("Aperçu à jour")  # the background build (PDFs) starts now
     wait_for_workers(server)
     stop_and_check(server, how, str(tmp / "out"))
+    time.sleep(0.5)  # what the stopped devserver printed last has been read
+    printed = "".join(server.lines)
+    assert "a échoué" not in printed  # stopped by staff: nothing failed
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
