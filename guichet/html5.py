@@ -52,7 +52,8 @@ def fragment(html: str) -> LexborNode:
     """``html`` (a page's body, a section, a list item: no ``<html>`` nor ``<head>`` of its own)
     read as a browser reads the content of a ``<body>``: the ``<body>`` element, whose children
     are the fragment's nodes, text and comments included. Its ``inner_html`` is the fragment
-    written back, as browsers serialise it (the same bytes for nh3's or Lexbor's output)."""
+    written back as browsers serialise it: nh3's output and Lexbor's own come back byte for
+    byte (but for a newline that starts a ``<pre>``, which browsers drop anyway)."""
     body = LexborHTMLParser(f"<body>{html}</body>").body
     if body is None:  # never for a "<body>" document; the check is for the type checker
         raise ValueError("no <body> in the parsed fragment")
