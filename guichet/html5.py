@@ -71,11 +71,14 @@ def text(html: str) -> str:
 
 def node_text(node: LexborNode) -> str:
     """The text a reader sees of an element: as :func:`text`, for a node already parsed."""
-    if node.css_first("script, style") is not None:
+    if any(element.tag in _CODE for element in node.traverse()):  # cheaper than css_first
         node = node.clone()
         for code in node.css("script, style"):
             code.decompose()
     return node.text(deep=True)
+
+
+_CODE = frozenset({"script", "style"})
 
 
 def drop_comments(node: LexborNode) -> None:

@@ -114,7 +114,7 @@ def rewrite_links(
             return LinkProblem("outside", href, target.relative)
         return None
 
-    if "href" not in body.casefold():  # no link: nothing to parse (most pages of text)
+    if "<a" not in body and "<A" not in body:  # no link: nothing to parse (most pages)
         return body, problems, linked
     tree = html5.fragment(body)
     changed = False
