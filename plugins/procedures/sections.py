@@ -83,9 +83,7 @@ def list_items(html: str) -> list[str]:
     Read with an HTML5 parser: an item holding a nested list (« Justificatif de domicile : »
     then its choices) stays one item, its sub-list inside it, well-formed.
     """
-    body = LexborHTMLParser(f"<body>{html}</body>").body
-    if body is None:
-        return []
+    body = html5.fragment(html)
     return [(li.inner_html or "").strip() for li in body.css("li") if not _inside_item(li, body)]
 
 
@@ -107,9 +105,7 @@ w3m, Dillo), hidden from screen readers."""
 def with_boxes(html: str) -> str:
     """The section's HTML with a box at the start of each top-level item (documents to bring);
     the choices of a sub-list (« facture », « quittance ») are not boxes of their own."""
-    body = LexborHTMLParser(f"<body>{html}</body>").body
-    if body is None:
-        return html
+    body = html5.fragment(html)
     items = [li for li in body.css("li") if not _inside_item(li, body)]
     if not items:
         return html
