@@ -152,11 +152,15 @@ def test_a_note_in_a_comment_of_a_heading_does_not_hide_the_section():
     assert procedure(body=body).errors == ()
 
 
-def test_a_section_left_in_a_comment_is_missing():
-    body = rendered(
-        "<!--\n<h2>Pièces à fournir</h2>\n<ul><li>Photo</li></ul>\n-->\n\n"
-        "## Étapes\n\n1. Venez à la mairie."
-    )
+@pytest.mark.parametrize(
+    "commented",
+    [
+        "<!--\n<h2>Pièces à fournir</h2>\n<ul><li>Photo</li></ul>\n-->",
+        "<!--\n## Pièces à fournir\n\n- Photo\n-->",
+    ],
+)
+def test_a_section_left_in_a_comment_is_missing(commented):
+    body = rendered(f"{commented}\n\n## Étapes\n\n1. Venez à la mairie.")
     [problem] = procedure(body=body).errors
     assert problem.message == "La partie « Pièces à fournir » manque dans le texte de la démarche."
 
