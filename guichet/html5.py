@@ -46,3 +46,42 @@ def leading_text(node: LexborNode) -> str:
         text.append(child.text_content or "")
         child = child.next
     return "".join(text)
+
+
+def fragment(html: str) -> LexborNode:
+    """``html`` (a page's body, a section, a list item: no ``<html>`` nor ``<head>`` of its own)
+    read as a browser reads the content of a ``<body>``: the ``<body>`` element, whose children
+    are the fragment's nodes, text and comments included. Its ``inner_html`` is the fragment
+    written back as browsers serialise it: nh3's output and Lexbor's own come back byte for
+    byte (but for a newline that starts a ``<pre>``, which browsers drop anyway)."""
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    if body is None:  # never for a "<body>" document; the check is for the type checker
+        raise ValueError("no <body> in the parsed fragment")
+    return body
+
+
+def text(html: str) -> str:
+    """What a reader sees of the fragment ``html``: its text, entities decoded (``&eacute;``,
+    ``&#8217;``), without tags, comments, nor the code of a ``<script>`` or ``<style>``.
+    Whitespace is left as written (``&nbsp;`` is U+00A0)."""
+    if "<" not in html and "&" not in html:  # plain text: nothing to read (most list items)
+        return html
+    return node_text(fragment(html))
+
+
+def node_text(node: LexborNode) -> str:
+    """The text a reader sees of an element: as :func:`text`, for a node already parsed."""
+    if any(element.tag in _CODE for element in node.traverse()):  # cheaper than css_first
+        node = node.clone()
+        for code in node.css("script, style"):
+            code.decompose()
+    return node.text(deep=True)
+
+
+_CODE = frozenset({"script", "style"})
+
+
+def drop_comments(node: LexborNode) -> None:
+    """Remove every comment inside ``node`` (at any depth), in place."""
+    for comment in [n for n in node.traverse() if n.is_comment_node]:
+        comment.decompose()

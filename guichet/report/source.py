@@ -8,16 +8,16 @@ rendered to plain text with Python-Markdown, as the build renders it.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import markdown
 
+from guichet import html5
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_TAG = re.compile(r"<[^>]+>")
 _INLINE_MARKUP = re.compile(r"[*_`\[\]<>&!\\{]")
 
 _inline = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html")
@@ -57,10 +57,10 @@ class Unit:
 def plain_text(markdown_line: str) -> str:
     """One line of inline Markdown as the reader sees it (no tags, entities decoded)."""
     text = markdown_line.strip()
-    if _INLINE_MARKUP.search(text):
+    if _INLINE_MARKUP.search(text):  # else no tag nor entity (``&`` is markup): text as is
         _inline.reset()
-        text = _TAG.sub("", _inline.convert(text))
-    return html.unescape(text).replace("\xa0", " ").strip()
+        text = html5.text(_inline.convert(text))  # entities decoded once, comments left out
+    return text.replace("\xa0", " ").strip()
 
 
 def split_metadata(lines: list[str]) -> tuple[dict[str, int], int]:

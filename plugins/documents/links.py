@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from selectolax.lexbor import LexborNode
+
+from guichet import html5
+
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
-_LINK = re.compile(r'<a\s+([^>]*?)href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class LinkProblem:
     """``missing`` (a document that is not there), ``outside`` (a file that is not a document
     nor an image), ``unresolved`` (a {static}/{filename} link to nothing), ``unsupported``."""
     target: str
-    """The address as written in the page."""
+    """The address as the page gives it (its ``href``, entities decoded)."""
     path: str = ""
     """The file looked for, relative to the content folder."""
 
@@ -41,8 +43,11 @@ class Target:
 
 
 def resolve(href: str, page_dir: str, content_root: str) -> Target | None:
-    """The content file a link names, or None for a link to a page, an anchor, another site."""
-    value = html.unescape(href.strip())
+    """The content file a link names, or None for a link to a page, an anchor, another site.
+
+    ``href`` is the attribute's value as the parser gives it (entities decoded).
+    """
+    value = href.strip()
     prefix = next((p for p in PREFIXES if value.startswith(p)), "")
     value = value[len(prefix) :]
     parts = urlsplit(value)
@@ -81,43 +86,61 @@ def rewrite_links(
     problems: list[LinkProblem] = []
     linked: list[str] = []
 
-    def broken(match: re.Match, problem: LinkProblem) -> str:
-        """The link without its address: the build stops, and Pelican must not try it too."""
-        problems.append(problem)
-        return match.group(0).replace(f'href="{problem.target}"', 'href="#"', 1)
-
-    def replace(match: re.Match) -> str:
-        before, href, after, text = match.groups()
+    def document(href: str) -> tuple[str, int] | LinkProblem | None:
+        """The document a link leads to (its name in documents_dir, its size), the problem
+        with the link, or None for a link left as it is."""
         target = resolve(href, page_dir, content_root)
         if target is None or target.relative.startswith("../"):
-            return match.group(0)
+            return None
         first = target.relative.split("/", 1)[0]
         if first == documents_dir:
             size = stat(target.relative)
-            name = target.relative[len(documents_dir) + 1 :]
             if size is None:
-                return broken(match, LinkProblem("missing", href, target.relative))
-            linked.append(name)
-            info = html.escape(describe(name, size))
-            new = f'<a {before}href="{html.escape(url_of(name))}"{after}>'
-            return f'{new}{text} <span class="doc-info">({info})</span></a>'
+                return LinkProblem("missing", href, target.relative)
+            return target.relative[len(documents_dir) + 1 :], size
         if first == images_dir:  # images: the images plugin; a PDF there is a document
             if stat(target.relative) is not None and is_document(target.relative):
-                return broken(match, LinkProblem("outside", href, target.relative))
-            return match.group(0)
+                return LinkProblem("outside", href, target.relative)
+            return None
         if target.prefix in ("{static}", "|static|", "{attach}", "|attach|"):
             kind = "unresolved" if stat(target.relative) is None else "outside"
-            return broken(match, LinkProblem(kind, href, target.relative))
+            return LinkProblem(kind, href, target.relative)
         if target.prefix and stat(target.relative) is None:
-            return broken(match, LinkProblem("unresolved", href, target.relative))
+            return LinkProblem("unresolved", href, target.relative)
         if target.prefix and not publishes(target.relative):
-            return broken(match, LinkProblem("unsupported", href, target.relative))
+            return LinkProblem("unsupported", href, target.relative)
         exists = stat(target.relative) is not None
         if not target.prefix and exists and not target.relative.endswith(".md"):
-            return broken(match, LinkProblem("outside", href, target.relative))
-        return match.group(0)
+            return LinkProblem("outside", href, target.relative)
+        return None
 
-    return _LINK.sub(replace, body), problems, linked
+    if "<a" not in body and "<A" not in body:  # no link: nothing to parse (most pages)
+        return body, problems, linked
+    tree = html5.fragment(body)
+    changed = False
+    for link in tree.css("a[href]"):
+        found = document(link.attributes.get("href") or "")
+        if found is None:
+            continue
+        changed = True
+        if isinstance(found, LinkProblem):  # the build stops; Pelican must not try it too
+            problems.append(found)
+            link.attrs["href"] = "#"
+            continue
+        name, size = found
+        linked.append(name)
+        link.attrs["href"] = url_of(name)
+        _append_info(link, describe(name, size))
+    return (tree.inner_html or "") if changed else body, problems, linked
+
+
+def _append_info(link: LexborNode, info: str) -> None:
+    """« (PDF, 230 Ko) » at the end of the link's text, in its own ``<span>``."""
+    span = link.parser.create_node("span")
+    span.attrs["class"] = "doc-info"
+    span.insert_child(f"({info})")
+    link.insert_child(" ")
+    link.insert_child(span)
 
 
 def line_of(source_text: str, target: str) -> int | None:

@@ -6,26 +6,16 @@ in docs/content-model.md): French, lowercase, ASCII, stable.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_TAG = re.compile(r"<[^>]+>")
+from guichet import html5
+
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def plain_text(html: str) -> str:
-    """An HTML fragment (a list item) as text."""
-    text = _TAG.sub("", html)
-    for entity, char in (
-        ("&nbsp;", " "),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", '"'),
-        ("&#39;", "'"),
-        ("&amp;", "&"),
-    ):
-        text = text.replace(entity, char)
-    return " ".join(text.split())
+    """An HTML fragment (a list item) as its reader sees the text, on one line."""
+    return " ".join(html5.text(html).split())
 
 
 def absolute(base: str, url: str) -> str:

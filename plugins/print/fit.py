@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from guichet import html5
 
 LAYOUTS = ("recto", "recto-verso", "recto-verso", "recto-verso", "dense", "dense-flow")
 """The layout of each level (the template's class on ``<body>``)."""
@@ -49,8 +51,9 @@ RULES = (
 FREE_TEXT = {"who": "Qui est concerné", "good_to_know": "Bon à savoir"}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
-_IMAGE = re.compile(r"<(?:img|source)\b[^>]*>", re.I)
-_EMPTY = re.compile(r"<(p|figure|picture|div)\b[^>]*>\s*</\1>", re.I)
+_PHOTO_HOLDERS = frozenset({"p", "figure", "picture", "div"})
+"""Elements left out with the photos when they held nothing else."""
+_ASCII_SPACE = " \t\n\r\f"
 
 
 @dataclass(frozen=True)
@@ -116,12 +119,26 @@ def first_paragraph_sentence(html: str) -> str:
 
 
 def without_images(html: str) -> str:
-    """A flyer is text only (light on toner): photos are left out, with what only held them."""
-    previous = None
-    html = _IMAGE.sub("", html)
-    while previous != html:
-        previous, html = html, _EMPTY.sub("", html)
-    return html.strip()
+    """A flyer is text only (light on toner): photos are left out, with what only held them
+    (``<p>``, ``<figure>``, ``<picture>``, ``<div>``: a caption or a link stays)."""
+    lowered = html.lower()
+    if "<img" not in lowered and "<source" not in lowered:  # no photo: nothing to parse
+        return html.strip()
+    body = html5.fragment(html)
+    for image in body.css("img, source"):
+        holder = image.parent
+        image.decompose()
+        while holder is not None and holder.tag in _PHOTO_HOLDERS and _holds_nothing(holder):
+            holder, emptied = holder.parent, holder
+            emptied.decompose()
+    return (body.inner_html or "").strip()
+
+
+def _holds_nothing(node: LexborNode) -> bool:
+    """No element inside, and no text but spaces."""
+    if any(child.is_element_node for child in node.iter()):
+        return False
+    return not (node.text() or "").strip(_ASCII_SPACE)
 
 
 def printed_target(href: str, public_url: str, page: str = "") -> str | None:

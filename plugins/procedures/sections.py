@@ -7,10 +7,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from guichet import html5
 from guichet.accents import strip_accents
-
-_H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 KNOWN = {
     "qui est concerne": "who",
@@ -38,24 +36,45 @@ class Section:
     """The section's content, without its heading."""
 
 
-def normalise(text: str) -> str:
-    plain = strip_accents(_TAG.sub("", text)).lower()
-    plain = re.sub(r"[^a-z0-9]+", " ", plain.replace("&nbsp;", " "))
-    return plain.strip()
+def normalise(heading: str) -> str:
+    """A heading written in HTML (``Pièces à <em>fournir</em>``), as KNOWN's keys are."""
+    return _normalised(html5.text(heading))
 
 
-def split_sections(html: str) -> list[Section]:
-    """Cut ``html`` at each ``<h2>``; the text before the first one is the ``intro``."""
+def _normalised(text: str) -> str:
+    plain = strip_accents(text).lower()
+    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
+
+
+def split_sections(html: str, comments: bool = True) -> list[Section]:
+    """Cut ``html`` at each of its ``<h2>``; the text before the first one is the ``intro``.
+
+    Read with an HTML5 parser, as a browser reads the body: a heading inside a comment is no
+    heading, nor is the text of an attribute; only the body's own headings cut it, so a heading
+    quoted in a ``<blockquote>`` (or inside any other element) stays in its section, and every
+    section is well-formed HTML. ``comments=False`` leaves every comment out of the sections.
+    """
+    body = html5.fragment(html)
+    if not comments:
+        html5.drop_comments(body)
     sections = []
-    matches = list(_H2.finditer(html))
-    intro = html[: matches[0].start()] if matches else html
-    if intro.strip():
-        sections.append(Section("intro", "", intro.strip()))
-    for match, following in zip(matches, [*matches[1:], None], strict=False):
-        body = html[match.end() : following.start() if following else len(html)]
-        key = KNOWN.get(normalise(match.group(1)), "other")
-        sections.append(Section(key, match.group(1).strip(), body.strip()))
+    key, heading, parts = "intro", "", []
+    for node in body.iter(include_text=True):
+        if node.tag == "h2":
+            _close(sections, key, heading, parts)
+            key = KNOWN.get(_normalised(html5.node_text(node)), "other")
+            heading, parts = (node.inner_html or "").strip(), []
+        else:
+            parts.append(node.html or "")
+    _close(sections, key, heading, parts)
     return sections
+
+
+def _close(sections: list[Section], key: str, heading: str, parts: list[str]) -> None:
+    """Add the section read so far; an intro only if it holds something."""
+    content = "".join(parts).strip()
+    if key != "intro" or content:
+        sections.append(Section(key, heading, content))
 
 
 def list_items(html: str) -> list[str]:
@@ -64,9 +83,7 @@ def list_items(html: str) -> list[str]:
     Read with an HTML5 parser: an item holding a nested list (« Justificatif de domicile : »
     then its choices) stays one item, its sub-list inside it, well-formed.
     """
-    body = LexborHTMLParser(f"<body>{html}</body>").body
-    if body is None:
-        return []
+    body = html5.fragment(html)
     return [(li.inner_html or "").strip() for li in body.css("li") if not _inside_item(li, body)]
 
 
@@ -88,9 +105,7 @@ w3m, Dillo), hidden from screen readers."""
 def with_boxes(html: str) -> str:
     """The section's HTML with a box at the start of each top-level item (documents to bring);
     the choices of a sub-list (« facture », « quittance ») are not boxes of their own."""
-    body = LexborHTMLParser(f"<body>{html}</body>").body
-    if body is None:
-        return html
+    body = html5.fragment(html)
     items = [li for li in body.css("li") if not _inside_item(li, body)]
     if not items:
         return html

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from guichet import html5
 from guichet.header import PROBLEMS_KEY
 from guichet.messages import Problem
 from guichet.messages import procedures as msg
@@ -21,8 +22,6 @@ from .phone import PHONE_EXAMPLE, Phone, parse_phone
 from .sections import HEADINGS, list_items, split_sections
 from .settings import STALE_MONTHS
 
-_TAG = re.compile(r"<[^>]+>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 40
 SUMMARY_MAX = 200
@@ -281,16 +280,14 @@ def _check_directory(fields: FieldReader) -> DirectorySource | None:
 
 
 def _check_sections(fields: FieldReader, html: str, national: bool = False) -> None:
-    uncommented = _COMMENT.sub("", html)
-    found = split_sections(uncommented)
+    found = split_sections(html, comments=False)  # the scaffold's notes hold placeholders
     for section in found:
         if msg.PLACEHOLDER in section.html:
-            heading = _TAG.sub("", section.heading) or "début du texte"
+            heading = html5.text(section.heading).strip() or "début du texte"
             fields.error(
                 None, msg.BODY_NOT_FILLED.format(heading=heading), msg.BODY_NOT_FILLED_HINT
             )
-    raw = found if uncommented == html else split_sections(html)  # split once if no comment
-    sections = {s.key: s for s in raw}
+    sections = {s.key: s for s in found}
     for key in ("documents", "steps"):
         heading = HEADINGS[key]
         if key not in sections:

@@ -68,6 +68,21 @@ def test_plain_text_decodes_inline_markdown():
 
 
 @pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("Déposez le dossier <!-- vérifier -> avec le CCAS --> au guichet.",
+         "Déposez le dossier au guichet."),
+        ('Le <abbr title="centre communal > action sociale">CCAS</abbr> répond.',
+         "Le CCAS répond."),
+        ("Écrivez `&lt;nom&gt;` puis d&#8217;accord &hellip;",
+         "Écrivez &lt;nom&gt; puis d’accord …"),
+    ],
+)  # fmt: skip
+def test_plain_text_is_what_the_reader_reads(line, words):
+    assert " ".join(plain_text(line).split()) == words
+
+
+@pytest.mark.parametrize(
     ("alt", "decorative", "problem"),
     [
         ("La façade de la mairie, avec une porte bleue.", False, None),

@@ -248,3 +248,61 @@ def test_a_pdf_under_images_and_a_link_to_an_unpublished_file_are_refused():
         ("unsupported", "commune.md"),
     ]
     assert '<a href="{filename}/pages/contact.md">ok</a>' in html
+
+
+LINKED = '<a href="/documents/cerfa.pdf">Formulaire <span class="doc-info">(PDF, 230 Ko)</span></a>'
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        (
+            "<a href='documents/cerfa.pdf'>Formulaire</a>",
+            LINKED,
+        ),
+        (
+            "<a href=documents/cerfa.pdf>Formulaire</a>",
+            LINKED,
+        ),
+        (
+            '<a title="cerfa > 12669" href="documents/cerfa.pdf">Formulaire</a>',
+            '<a title="cerfa &gt; 12669" href="/documents/cerfa.pdf">Formulaire '
+            '<span class="doc-info">(PDF, 230 Ko)</span></a>',
+        ),
+        (
+            '<a href="documents/cerfa.pdf" class="doc"><strong>Formulaire</strong> cerfa</a>',
+            '<a href="/documents/cerfa.pdf" class="doc"><strong>Formulaire</strong> cerfa '
+            '<span class="doc-info">(PDF, 230 Ko)</span></a>',
+        ),
+        (
+            '<a href="documents/cerfa.pdf"><img src="images/cerfa.jpg" alt="Formulaire"></a>',
+            '<a href="/documents/cerfa.pdf"><img src="images/cerfa.jpg" alt="Formulaire"> '
+            '<span class="doc-info">(PDF, 230 Ko)</span></a>',
+        ),
+        (
+            '<A HREF="documents/cerfa.pdf">Formulaire</A>',
+            LINKED,
+        ),
+    ],
+)
+def test_a_document_link_is_found_however_the_html_writes_it(link, expected):
+    html, problems, linked = _rewrite(f"<p>Voir {link}.</p>", {"documents/cerfa.pdf": 230_000})
+    assert (html, problems, linked) == (f"<p>Voir {expected}.</p>", [], ["cerfa.pdf"])
+
+
+def test_a_broken_link_is_found_however_the_html_writes_it():
+    html, problems, _ = _rewrite(
+        "<p><a href='documents/absent.pdf' title='a > b'>a</a> et "
+        '<a href="documents/l&#39;absent.pdf">b</a></p>',
+        {},
+    )
+    assert [(p.kind, p.target, p.path) for p in problems] == [
+        ("missing", "documents/absent.pdf", "documents/absent.pdf"),
+        ("missing", "documents/l'absent.pdf", "documents/l'absent.pdf"),
+    ]
+    assert html == '<p><a href="#" title="a &gt; b">a</a> et <a href="#">b</a></p>'
+
+
+def test_a_link_in_a_comment_is_no_link():
+    body = '<p>Texte<!-- <a href="documents/absent.pdf">ancien</a> --></p>'
+    assert _rewrite(body, {}) == (body, [], [])

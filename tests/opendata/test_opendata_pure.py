@@ -39,6 +39,21 @@ def test_plain_text_of_a_list_item():
     assert plain_text("Un <strong>timbre</strong> &amp; une photo&nbsp;") == "Un timbre & une photo"
 
 
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Pi&egrave;ce d&#8217;identit&eacute; en cours de validit&eacute;&hellip;",
+         "Pièce d’identité en cours de validité…"),
+        ('Un justificatif <abbr title="daté de moins de 3 mois > dépôt">récent</abbr>',
+         "Un justificatif récent"),
+        ("Une photo<!-- format -> 35 x 45 mm --> d’identité", "Une photo d’identité"),
+        ("Le formulaire &amp;lt;cerfa&amp;gt;", "Le formulaire &lt;cerfa&gt;"),
+    ],
+)  # fmt: skip
+def test_open_data_holds_the_text_residents_read(item, expected):
+    assert plain_text(item) == expected
+
+
 def test_csv_quotes_and_joins_lists():
     record = {f.name: "" for f in PROCEDURES.fields}
     record.update(

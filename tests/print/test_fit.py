@@ -101,6 +101,20 @@ def test_first_sentence_never_cuts_inside_a_tag(html, expected):
         ("<figure><p><img src=a.jpg></p></figure>", ""),
         ("<p>Rien</p>", "<p>Rien</p>"),
         ('<p><picture><source srcset="a.webp"><img src="a.jpg"></picture></p>', ""),
+        ('<p><img src="a.jpg" alt="Plan > accès"></p><p>Texte</p>', "<p>Texte</p>"),
+        ("<p><img src=a.jpg alt='a'>\n</p>\n<p>Texte</p>", "<p>Texte</p>"),
+        ('<P><IMG SRC="a.jpg"></P>Texte', "Texte"),
+        ('<div><p><img src="a.jpg" title="</p>"></p></div><p>Texte</p>', "<p>Texte</p>"),
+        (
+            '<figure><img src="a.jpg" alt="x"><figcaption>La mairie</figcaption></figure>',
+            "<figure><figcaption>La mairie</figcaption></figure>",
+        ),
+        (
+            '<p><a href="/documents/plan.pdf"><img src="a.jpg" alt="Plan"> '
+            '<span class="doc-info">(PDF, 230 Ko)</span></a></p>',
+            '<p><a href="/documents/plan.pdf"> <span class="doc-info">(PDF, 230 Ko)</span></a></p>',
+        ),
+        ("<p>Avant</p><p></p>", "<p>Avant</p><p></p>"),  # not a photo's: as the page shows it
     ],
 )
 def test_flyers_leave_photos_out(html, expected):

@@ -1,5 +1,6 @@
 from datetime import date
 
+import markdown
 import pytest
 
 from guichet_plugins.procedures.validation import check_counter, check_procedure, check_slug
@@ -132,3 +133,44 @@ def test_reserved_slug():
 
 def test_empty_file():
     assert "vide" in procedure(meta={}, body="").errors[0].message
+
+
+def rendered(text):
+    """A body as the reader hands it to validation: Markdown rendered, not yet sanitised."""
+    md = markdown.Markdown(
+        extensions=["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+        output_format="html5",
+    )
+    return md.convert(text)
+
+
+def test_a_note_in_a_comment_of_a_heading_does_not_hide_the_section():
+    body = rendered(
+        "## Pièces à fournir <!-- liste à revoir -> accueil -->\n\n- Photo\n\n"
+        "## Étapes\n\n1. Venez à la mairie."
+    )
+    assert procedure(body=body).errors == ()
+
+
+@pytest.mark.parametrize(
+    "commented",
+    [
+        "<!--\n<h2>Pièces à fournir</h2>\n<ul><li>Photo</li></ul>\n-->",
+        "<!--\n## Pièces à fournir\n\n- Photo\n-->",
+    ],
+)
+def test_a_section_left_in_a_comment_is_missing(commented):
+    body = rendered(f"{commented}\n\n## Étapes\n\n1. Venez à la mairie.")
+    [problem] = procedure(body=body).errors
+    assert problem.message == "La partie « Pièces à fournir » manque dans le texte de la démarche."
+
+
+def test_placeholders_in_comments_are_notes_but_not_in_the_text():
+    body = rendered(
+        "<!-- À REMPLIR : les notes -> restent -->\n\n## Pièces à <em>fournir</em>\n\n"
+        "- À REMPLIR\n\n## Étapes\n\n1. Venez.<!-- À REMPLIR -->"
+    )
+    [problem] = procedure(body=body).errors
+    assert problem.message == (
+        "Le texte contient encore « À REMPLIR » dans la partie « Pièces à fournir »."
+    )

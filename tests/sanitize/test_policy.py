@@ -167,3 +167,31 @@ def test_is_external_link(href, external):
 
 def test_srcset_urls():
     assert srcset_urls("a.jpg 360w, b.jpg 640w,c.jpg") == ["a.jpg", "b.jpg", "c.jpg"]
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        (  # a photo from another site, in a link to it: the link stays, marked, its text kept
+            "<p><a href='https://autre.example/plan' title='plan > détail'>"
+            "<img src='https://autre.example/plan.jpg' alt='Plan'> Plan du quartier</a></p>",
+            '<p><a href="https://autre.example/plan" title="plan &gt; détail" rel="external">'
+            " Plan du quartier</a></p>",
+        ),
+        (  # a photo of the site in a link to another: both stay
+            '<a href=https://autre.example/><img alt="a > b" src=images/a.jpg></a>',
+            '<a href="https://autre.example/" rel="external">'
+            '<img alt="a &gt; b" src="images/a.jpg"></a>',
+        ),
+        (  # an image whose title holds what looks like a source
+            '<img title=\' src="images/a.jpg"\' src="https://autre.example/a.jpg">x',
+            "x",
+        ),
+        (
+            '<A HREF="https://autre.example/?a=1&amp;b=2">x</A>',
+            '<a href="https://autre.example/?a=1&amp;b=2" rel="external">x</a>',
+        ),
+    ],
+)
+def test_images_and_links_are_read_whole_whatever_their_attributes_hold(fragment, expected):
+    assert sanitize_html(fragment, OWN) == expected
