@@ -43,7 +43,10 @@ PROBLEMS_KEY = "guichet-problems"
 RULES_KEY = "guichet-rules"
 """Which rules read the file (:func:`rules_stamp`): a reading kept in Pelican's content cache
 under other rules is read again."""
-SIDE_KEYS = frozenset({LINES_KEY, VALUE_LINES_KEY, PROBLEMS_KEY, RULES_KEY})
+HEADING_LINES_KEY = "guichet-heading-lines"
+"""Metadata key of ``{text of a level-2 heading of the body (« Étapes »): its line}``, for the
+messages about a section."""
+SIDE_KEYS = frozenset({LINES_KEY, VALUE_LINES_KEY, PROBLEMS_KEY, RULES_KEY, HEADING_LINES_KEY})
 
 _FIELD = re.compile(r"^(?P<name>[^\W\d_][\w-]*)[ \t]*:(?P<value>.*)$")
 _NAME_ONLY = re.compile(r"^(?P<name>[^\W\d_][\w-]*)(?:[ \t]+(?P<value>\S.*))?$")

@@ -14,12 +14,19 @@ problem for the file, and nothing else is checked in it.
 from __future__ import annotations
 
 import os
+import re
 from typing import ClassVar
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 
-from guichet.header import MAX_BYTES, PROBLEMS_KEY, read_header, side_metadata
+from guichet.header import (
+    HEADING_LINES_KEY,
+    MAX_BYTES,
+    PROBLEMS_KEY,
+    read_header,
+    side_metadata,
+)
 from guichet.lists import normalise_lists
 from guichet.messages import procedures as msg
 
@@ -65,6 +72,26 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise UnreadableContent(msg.NOT_UTF8, msg.NOT_UTF8_HINT) from None
+
+
+_H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(?P<text>.*?)[ \t#]*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def heading_lines(lines: list[str], first_line: int = 1) -> dict[str, int]:
+    """The text of each level-2 heading (``## Étapes``) of a body's Markdown lines, with the
+    line of the file it is on (the first, for a heading written twice); none inside a fenced
+    block. ``first_line``: the file's line of ``lines[0]``."""
+    found: dict[str, int] = {}
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        heading = None if fenced else _H2.match(line)
+        if heading and heading.group("text"):
+            found.setdefault(heading.group("text"), first_line + index)
+    return found
 
 
 def staff_markdown(config: dict) -> Markdown:
@@ -141,6 +168,7 @@ class FieldsReader(BaseReader):
         content = self.render("\n".join(body))
         metadata = self._parse_metadata(header, is_page)
         metadata.update(side_metadata(header))
+        metadata[HEADING_LINES_KEY] = heading_lines(header.body.split("\n"), header.body_line)
         if list_problems:
             metadata.setdefault(PROBLEMS_KEY, []).extend(
                 (p.line, p.message, p.hint, None) for p in list_problems

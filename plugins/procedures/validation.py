@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from guichet import html5
-from guichet.header import PROBLEMS_KEY
+from guichet.header import HEADING_LINES_KEY, PROBLEMS_KEY
 from guichet.messages import Problem
 from guichet.messages import procedures as msg
 
@@ -19,7 +19,7 @@ from .dates import DATE_EXAMPLE, format_date_fr, is_stale, parse_date
 from .fields import PELICAN_KEYS, FieldReader, parse_email, parse_list, parse_url, parse_yes_no
 from .hours import HOURS_EXAMPLE, WeeklyHours, parse_hours
 from .phone import PHONE_EXAMPLE, Phone, parse_phone
-from .sections import HEADINGS, list_items, split_sections
+from .sections import HEADINGS, list_items, normalise, split_sections
 from .settings import STALE_MONTHS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -281,11 +281,22 @@ def _check_directory(fields: FieldReader) -> DirectorySource | None:
 
 def _check_sections(fields: FieldReader, html: str, national: bool = False) -> None:
     found = split_sections(html, comments=False)  # the scaffold's notes hold placeholders
+    lines = {
+        normalise(text): line
+        for text, line in reversed(fields.meta.get(HEADING_LINES_KEY, {}).items())
+    }
+
+    def line_of(section) -> int | None:
+        return lines.get(normalise(section.heading)) if section.heading else None
+
     for section in found:
         if msg.PLACEHOLDER in section.html:
             heading = html5.text(section.heading).strip() or "début du texte"
             fields.error(
-                None, msg.BODY_NOT_FILLED.format(heading=heading), msg.BODY_NOT_FILLED_HINT
+                None,
+                msg.BODY_NOT_FILLED.format(heading=heading),
+                msg.BODY_NOT_FILLED_HINT,
+                line=line_of(section),
             )
     sections = {s.key: s for s in found}
     for key in ("documents", "steps"):
@@ -300,5 +311,8 @@ def _check_sections(fields: FieldReader, html: str, national: bool = False) -> N
             )
         elif not list_items(sections[key].html):
             fields.error(
-                None, msg.EMPTY_LIST_SECTION.format(heading=heading), msg.EMPTY_LIST_SECTION_HINT
+                None,
+                msg.EMPTY_LIST_SECTION.format(heading=heading),
+                msg.EMPTY_LIST_SECTION_HINT,
+                line=line_of(sections[key]),
             )

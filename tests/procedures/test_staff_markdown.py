@@ -68,3 +68,30 @@ def test_bullets_pasted_from_a_word_processor_make_a_list(tmp_path):
 def test_a_dash_inside_a_sentence_is_left_alone(tmp_path):
     html = read_body(tmp_path, "## Bon à savoir\n\nOuvert le samedi – sauf en août.\n")
     assert "<p>Ouvert le samedi – sauf en août.</p>" in html
+
+
+def test_a_section_without_its_list_is_named_with_the_line_of_its_heading(tmp_path):
+    from datetime import date
+
+    from guichet_plugins.procedures.validation import check_procedure
+
+    content = tmp_path / "content"
+    (content / "demarches").mkdir(parents=True)
+    source = content / "demarches" / "carte.md"
+    source.write_text(
+        HEADER + "## Pièces à fournir\n\n- Une photo\n\n## *Étapes*\n\nVenez au guichet.\n",
+        encoding="utf-8",
+    )
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    html, meta = FieldsReader(settings).read(str(source))
+    checked = check_procedure(
+        meta,
+        html,
+        "content/demarches/carte.md",
+        {"etat-civil": "État civil"},
+        {"mairie"},
+        date(2026, 11, 1),
+    )
+    (problem,) = checked.errors
+    assert problem.source == "content/demarches/carte.md:13"  # the line of « ## *Étapes* »
+    assert "Étapes" in problem.message
