@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from guichet.messages import report as msg
 from guichet_plugins.procedures.dates import format_date_fr, is_stale
-from guichet_plugins.procedures.settings import STALE_MONTHS
 
 from .elements import Elements, alt_problem, heading_problems
 from .links import DOCUMENTS_DIR, check_link
 from .model import Finding
 from .readability import Score, score, sentences, words
+from .settings import Limits
 from .source import Unit
-
-
-@dataclass(frozen=True)
-class Limits:
-    stale_months: int = STALE_MONTHS
-    sentence_words: int = 25
-    paragraph_words: int = 60
-    min_score: int = 60
 
 
 def stale_on(verified: date, today: date, months: int, days: int) -> date | None:

@@ -4,12 +4,22 @@ pelicanconf.py. Staleness is the build's own setting (GUICHET_STALE_MONTHS, plug
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from guichet.keys import Key, read
-from guichet_plugins.procedures.settings import ProceduresSettings
+from guichet_plugins.procedures.settings import STALE_MONTHS, ProceduresSettings
 
-from .checks import Limits
+
+@dataclass(frozen=True)
+class Limits:
+    """What the report's readability and staleness checks allow (guichet/report/checks.py)."""
+
+    stale_months: int = STALE_MONTHS
+    sentence_words: int = 25
+    paragraph_words: int = 60
+    min_score: int = 60
+
 
 _DEFAULTS = Limits()
 KEYS = (
