@@ -2,8 +2,8 @@
 secretary would read the sheet (``pdftotext``): at most two A4 pages, none holding only the
 page's foot; every document, step, and for each counter its phone, postal code, open days,
 hours and upcoming closures, as on the flyer; the page's own address; the links' targets, in
-short for the site's own pages (shared by tests/site/test_flyer_pages.py and
-test_hard_flyers.py)."""
+short for the site's own pages; free text cut as the flyer's (shared by
+tests/site/test_flyer_pages.py and test_hard_flyers.py)."""
 
 from __future__ import annotations
 
@@ -168,13 +168,17 @@ def beyond_the_foot(text: str, foot: list[str]) -> str:
 
 
 def _hidden_on_paper(node) -> bool:
-    """Inside what the print stylesheets leave out: counter names (printed with their counter),
-    the screen's own links."""
+    """Inside what the print stylesheets leave out: cut free text, counter names (printed with
+    their counter), the screen's own links."""
     while node is not None and node.tag != "main":
         classes = (node.attributes.get("class") or "").split()
-        if "print-links" in classes or node.tag == "h4":
+        if {"print-rest", "print-links"} & set(classes) or node.tag == "h4":
             return True
-        node = node.parent
+        parent = node.parent
+        cut = parent is not None and "print-cut" in (parent.attributes.get("class") or "").split()
+        if cut and "print-keep" not in classes:
+            return True
+        node = parent
     return False
 
 
@@ -207,4 +211,8 @@ def check_procedure_on_paper(pdf: bytes, source: Path, content: Path, site: Path
     assert "(/" not in printed, slug  # a path is no address on paper
     for words, target in printed_links(page):
         assert folded(f"{words} ({target})") in printed, (slug, words, target)
+    for cut in page.css(".print-cut"):
+        assert folded(cut.attributes["data-more"]) in printed, slug
+        for rest in cut.css(".print-rest"):
+            assert folded(rest.text()) not in printed, (slug, rest.text())
     assert glyphs_outside(pdf) == [], slug
