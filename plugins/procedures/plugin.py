@@ -12,15 +12,18 @@ from . import prefetch
 from .blocks import counter_block, forget_blocks
 from .dates import format_date_fr
 from .generator import ProceduresGenerator
+from .paper import on_paper
 from .sections import with_boxes
 from .settings import ProceduresSettings
 
 
 def add_filters(pelican):
-    """Templates format dates in French with ``{{ day|date_fr }}``."""
+    """Templates format dates in French with ``{{ day|date_fr }}``; ``section|on_paper(procedure)``
+    says how a procedure page's section prints (paper.py)."""
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["date_fr"] = format_date_fr
     filters["checklist_boxes"] = with_boxes
+    filters["on_paper"] = on_paper
     pelican.settings.setdefault("JINJA_GLOBALS", {})["counter_block"] = counter_block
 
 

@@ -1,5 +1,7 @@
 """Hard flyers, written into a copy of the sample town: 20 documents and 15 steps, 6 counters,
-a long « Bon à savoir », long words and web addresses. What each must print is listed with it."""
+a long « Bon à savoir », long words and web addresses, and all of it at once (``longue``: 22
+documents, two with choices, 16 steps, 6 paragraphs of « Bon à savoir », a form, links to the
+site and elsewhere). What each must print is listed with it."""
 
 from __future__ import annotations
 
@@ -58,6 +60,53 @@ DOCUMENTS_20 = [f"Pièce justificative numéro {n} : original et copie" for n in
 STEPS_15 = [f"Étape numéro {n} : faites ce qui est demandé, puis la suite" for n in range(1, 16)]
 SIX = [f"essai-{n}" for n in range(1, 7)]
 
+LONG_WORD = "Intercommunalementreglementairementsupplementairementindubitablement"[:66]
+LONG_URL = "https://www.demarches-essai.gouv.fr/usagers/dossiers/" + "d" * 50 + "/pieces-"
+LONG_URL = (LONG_URL + "complementaires-et-formulaires-a-remplir-avant-le-rendez-vous")[:150]
+assert len(LONG_WORD) == 66 and len(LONG_URL) == 150
+FORM = "documents/demande-domiciliation.pdf"
+"""A form of the sample town, linked from the long case's header and its « Bon à savoir »."""
+
+
+def _long_documents() -> str:
+    lines = []
+    for n in range(1, 21):
+        lines.append(f"- Justificatif numéro {n} pour ce dossier : l'original et une copie lisible")
+        if n == 4:
+            lines += [
+                "- Un justificatif de domicile de moins de 3 mois, au choix :",
+                "  - une facture d'eau, de gaz ou d'électricité",
+                "  - une quittance de loyer",
+                "  - une attestation d'assurance habitation",
+            ]
+        if n == 12:
+            lines += [
+                "- Un justificatif de ressources :",
+                "  - votre dernier avis d'impôt sur le revenu",
+                "  - vos trois derniers bulletins de paie",
+            ]
+    return "\n".join(lines)
+
+
+def _long_steps() -> str:
+    steps = [
+        f"Étape numéro {n} : faites ce qui est demandé, puis passez à la suivante."
+        for n in range(1, 17)
+    ]
+    steps[1] = f"Lisez [la notice détaillée]({LONG_URL}) avant de remplir le dossier."
+    steps[2] = f"Recopiez le code {LONG_WORD} sur la première page."
+    steps[5] = (
+        "Déposez le dossier à [l'accueil de la mairie](/guichets/mairie/) aux heures d'ouverture."
+    )
+    return "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))
+
+
+ADVICE = "Cette phrase donne aux habitants un conseil pratique de plus. "
+LONG_GOOD = [
+    f"Vous pouvez [télécharger le formulaire](/{FORM}) avant de venir. {ADVICE * 3}",
+    *(f"Conseil numéro {n}. {ADVICE * 6}" for n in range(2, 7)),
+]
+
 
 def _procedure(content: Path, slug: str, **fields) -> None:
     values = {
@@ -70,7 +119,10 @@ def _procedure(content: Path, slug: str, **fields) -> None:
         "good": "Rien de particulier.",
         **fields,
     }
+    forms = values.pop("forms", None)
     text = PROCEDURE.format(**values)
+    if forms:
+        text = text.replace("\nVerifie-le:", f"\nFormulaires: {forms}\nVerifie-le:", 1)
     (content / "demarches" / f"{slug}.md").write_text(text, encoding="utf-8")
 
 
@@ -100,6 +152,16 @@ CASES = {
         "steps": f"1. Allez sur {URL} puis validez.\n2. Écrivez {WORD}.",
         "good": f"Paragraphe avec {WORD} et l'adresse {URL} au milieu. "
         "Voir aussi [la page des pièces](/demarches/carte-identite/).",
+    },
+    "longue": {
+        "title": f"Demande {LONG_WORD} complète",
+        "summary": "Une démarche très longue : tout ce qui allonge une fiche à la fois.",
+        "forms": f"[Demande de domiciliation]({FORM})",
+        "who": f"Toute personne qui habite la commune. Le détail est sur {LONG_URL} et sur "
+        "[la page de la carte d'identité](/demarches/carte-identite/).",
+        "documents": _long_documents(),
+        "steps": _long_steps(),
+        "good": "\n\n".join(LONG_GOOD),
     },
 }
 

@@ -22,13 +22,13 @@ SOURCES = sorted((ROOT / "content/demarches").glob("*.md"))
 def test_every_procedure_page_prints_on_one_sheet_in_chromium(browser, sample_site):
     for source in SOURCES:
         pdf = print_procedure_in_chromium(browser, sample_site, source.stem)
-        check_procedure_on_paper(pdf, source, ROOT / "content")
+        check_procedure_on_paper(pdf, source, ROOT / "content", sample_site)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_every_procedure_page_prints_on_one_sheet_in_weasyprint(sample_site, source):
     pdf = print_procedure_in_weasyprint(sample_site, source.stem)
-    check_procedure_on_paper(pdf, source, ROOT / "content")
+    check_procedure_on_paper(pdf, source, ROOT / "content", sample_site)
 
 
 FLYERS = [f"/demarches/{source.stem}/fiche/" for source in SOURCES]

@@ -108,6 +108,12 @@ def test_print_hides_navigation_and_prints_link_addresses(browser, server):
         tab.open("/demarches/carte-identite/")
         tab.page.emulate_media(media="print")
         printed = tab.page.evaluate(PRINTED)
+        tab.open("/demarches/domiciliation/")
+        tab.page.emulate_media(media="print")  # the tab's next page is on screen media again
+        form = tab.page.evaluate(
+            """() => getComputedStyle(document.querySelector("#formulaires + ul a"), "::after")
+            .content"""
+        )
     finally:
         tab.close()
     assert printed == {
@@ -116,9 +122,11 @@ def test_print_hides_navigation_and_prints_link_addresses(browser, server):
         "skip": False,
         "main": True,
         "online": '" (https://ants.gouv.fr/)"',
-        "counter": '" (/guichets/mairie/)"',
+        "counter": "none",  # the counter is printed in full below its name
         "phone": "none",  # the number is already written out
     }
+    # A page of the site: its short address, the host written by the build (plugins/town).
+    assert form == '" (www.val-daurore.fr/documents/demande-domiciliation.pdf)"'
 
 
 OUTLINE = """() => {

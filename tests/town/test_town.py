@@ -187,6 +187,11 @@ def test_renaming_the_town_leaves_no_old_name_in_pages_flyers_or_pdf_metadata(re
         assert "Mairie de Nouvelle-Rive" in str(booklet.docinfo["/Title"])
     with pikepdf.open(site / "demarches" / "carte-identite" / "fiche.pdf") as flyer:
         assert flyer.docinfo["/Author"] == "Mairie de Nouvelle-Rive"
+    # On paper a link to the site prints its short address: the build wrote the new host into
+    # the print stylesheet before it was minified and compressed.
+    sheet = site / "theme" / "css" / "impression.css"
+    assert '" (www.nouvelle-rive.fr" attr(href)' in sheet.read_text(encoding="utf-8")
+    assert gzip.decompress(sheet.with_name("impression.css.gz").read_bytes()) == sheet.read_bytes()
 
 
 @pytest.mark.build
