@@ -11,8 +11,14 @@ lays level 0 out first; while it does not fit it tries the next level:
    the back the steps and the free text;
 2. the same, free text cut to its first sentence, « suite sur <adresse> »;
 3. the same, free text left out, « à lire sur <adresse> »;
-4. dense: smaller type, counters and documents still on the front;
-5. dense, flowing: the whole flyer over the two sides, front first (still nothing required cut).
+4. dense: smaller type, counters and documents still on the front, free text left out;
+5. dense, flowing: the whole flyer over the two sides, front first, « Suite au verso » at the
+   foot of the front, free text in full (the back of level 4 may have room to spare);
+6. the same, free text cut to its first sentence;
+7. the same, free text left out (still nothing required cut).
+
+A level whose flyer is the same as the previous one's (no free text to cut) is skipped, and
+levels 5 to 7 are laid out only for flyers that level 4 does not fit.
 """
 
 from __future__ import annotations
@@ -24,14 +30,29 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-LAYOUTS = ("recto", "recto-verso", "recto-verso", "recto-verso", "dense", "dense-flow")
+LAYOUTS = (
+    "recto",
+    "recto-verso",
+    "recto-verso",
+    "recto-verso",
+    "dense",
+    "dense-flow",
+    "dense-flow",
+    "dense-flow",
+)
 """The layout of each level (the template's class on ``<body>``)."""
 
 LEVELS = len(LAYOUTS)
 
-PAGES = (1, 2, 2, 2, 2, 2)
+PAGES = (1, 2, 2, 2, 2, 2, 2, 2)
 """Pages each level may take: never more than one sheet."""
 
+FULL, SENTENCE, LEFT_OUT = "full", "sentence", "left out"
+FREE_TEXT_AT = (FULL, FULL, SENTENCE, LEFT_OUT, LEFT_OUT, FULL, SENTENCE, LEFT_OUT)
+"""What each level prints of the free text: all of it, its first sentence, or only where to
+read it."""
+
+_FLOW = "la fiche est imprimée en recto-verso en petits caractères d'un bout à l'autre"
 RULES = (
     "",
     "la fiche est imprimée en recto-verso (rien n'est retiré)",
@@ -41,16 +62,34 @@ RULES = (
     "le lire",
     "la fiche est imprimée en recto-verso en petits caractères, sans le texte libre (« {parts} »), "
     "avec l'adresse où le lire",
-    "la fiche est imprimée en recto-verso en petits caractères d'un bout à l'autre, sans le texte "
-    "libre (« {parts} »), avec l'adresse où le lire",
+    f"{_FLOW} (rien n'est retiré)",
+    f"{_FLOW}, et le texte libre (« {{parts}} ») réduit à sa première phrase, avec l'adresse où "
+    "lire la suite",
+    f"{_FLOW}, sans le texte libre (« {{parts}} »), avec l'adresse où le lire",
 )
 """What each level does, in French, for the build warning."""
+
+UNCUT_RULES = {
+    2: RULES[1],
+    3: RULES[1],
+    4: "la fiche est imprimée en recto-verso en petits caractères (rien n'est retiré)",
+    6: RULES[5],
+    7: RULES[5],
+}
+"""What a level that may cut free text does when the flyer had none to cut."""
 
 FREE_TEXT = {"who": "Qui est concerné", "good_to_know": "Bon à savoir"}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
 _IMAGE = re.compile(r"<(?:img|source)\b[^>]*>", re.I)
 _EMPTY = re.compile(r"<(p|figure|picture|div)\b[^>]*>\s*</\1>", re.I)
+
+
+def rule_text(level: int, labels) -> str:
+    """What the rule did at ``level``, in French, naming the free-text parts it cut."""
+    if not labels and level in UNCUT_RULES:
+        return UNCUT_RULES[level]
+    return RULES[level].format(parts=" », « ".join(labels))
 
 
 @dataclass(frozen=True)
@@ -80,8 +119,7 @@ class Flyer:
     @property
     def rule(self) -> str:
         """What the rule did to this flyer, in French ("" at level 0)."""
-        parts = " », « ".join(FREE_TEXT[key] for key in self.cut) or "aucun"
-        return RULES[self.level].format(parts=parts)
+        return rule_text(self.level, [FREE_TEXT[key] for key in self.cut])
 
 
 def first_sentence(html: str) -> str:
@@ -186,9 +224,9 @@ def make_flyer(
     free = {"who": clean(who), "good_to_know": clean(good_to_know)}
     cut = []
     for key, text in free.items():
-        if text is None or level < 2:
+        if text is None or FREE_TEXT_AT[level] == FULL:
             continue
-        shorter = first_paragraph_sentence(text) if level == 2 else None
+        shorter = first_paragraph_sentence(text) if FREE_TEXT_AT[level] == SENTENCE else None
         if shorter != text:
             free[key] = shorter
             cut.append(key)

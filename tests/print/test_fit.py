@@ -6,9 +6,11 @@ import pytest
 
 from guichet.messages.print import length
 from guichet_plugins.print.fit import (
+    FREE_TEXT_AT,
     LAYOUTS,
     LEVELS,
     PAGES,
+    RULES,
     first_sentence,
     make_flyer,
     printed_target,
@@ -38,13 +40,21 @@ def test_no_level_ever_drops_a_document_or_a_step(level):
         (2, "<p>Tous.</p>", "<p>Astuce une.</p>", ("who", "good_to_know")),
         (3, None, None, ("who", "good_to_know")),
         (4, None, None, ("who", "good_to_know")),
-        (5, None, None, ("who", "good_to_know")),
+        (5, WHO, GOOD, ()),  # flowing over both sides: room for the free text again
+        (6, "<p>Tous.</p>", "<p>Astuce une.</p>", ("who", "good_to_know")),
+        (7, None, None, ("who", "good_to_know")),
     ],
 )
 def test_only_free_text_is_shortened_then_left_out(level, who, good, cut):
     flyer = make_flyer(level, DOCS, STEPS, who=WHO, good_to_know=GOOD)
     assert (flyer.who, flyer.good_to_know, flyer.cut) == (who, good, cut)
     assert flyer.recto_verso is (level > 0) and flyer.abridged is bool(cut)
+
+
+def test_dense_flow_tries_the_free_text_in_full_then_cut_then_left_out():
+    assert LAYOUTS[4:] == ("dense", "dense-flow", "dense-flow", "dense-flow")
+    assert FREE_TEXT_AT[4:] == ("left out", "full", "sentence", "left out")
+    assert len(RULES) == len(LAYOUTS) == len(PAGES) == len(FREE_TEXT_AT) == LEVELS == 8
 
 
 def test_free_text_of_one_sentence_is_never_said_to_be_cut_at_level_two():
@@ -57,6 +67,15 @@ def test_the_rule_applied_is_said_in_french_with_the_parts_cut():
     assert "recto-verso (rien n'est retiré)" in make_flyer(1, DOCS, STEPS).rule
     rule = make_flyer(3, DOCS, STEPS, good_to_know=GOOD).rule
     assert "« Bon à savoir »" in rule and "recto-verso" in rule
+    full = make_flyer(5, DOCS, STEPS, who=WHO, good_to_know=GOOD).rule
+    assert "d'un bout à l'autre (rien n'est retiré)" in full
+    flow = make_flyer(6, DOCS, STEPS, who=WHO, good_to_know=GOOD).rule
+    assert "d'un bout à l'autre, et le texte libre (« Qui est concerné »" in flow
+    # No free text to cut: the rule says nothing was removed, not « sans le texte libre ».
+    assert make_flyer(4, DOCS, STEPS).rule == (
+        "la fiche est imprimée en recto-verso en petits caractères (rien n'est retiré)"
+    )
+    assert "aucun" not in make_flyer(7, DOCS, STEPS).rule
 
 
 def test_levels_outside_the_rule_are_refused():

@@ -1,11 +1,12 @@
-"""Hard flyers, built for real (tests/print/cases.py): 20 documents and 15 steps, 6 counters, a
-long « Bon à savoir », a 60-character word and a 120-character web address in a title, a list
-and a paragraph. In WeasyPrint's PDF and in Chromium's print of the flyer page, each takes at
-most two A4 pages, prints every document, step, phone, postal code, hours line and closure, and
-no glyph leaves the page."""
+"""Hard flyers, built for real (tests/print/cases.py): 20 documents and 15 steps, 6 and 7
+counters, a long « Bon à savoir », a 60-character word and a 120-character web address in a
+title, a list and a paragraph. In the PDF and in Chromium's print of the flyer page, each takes
+at most two A4 pages, prints every document, step, phone, postal code, hours line and closure,
+no counter's block is split across the sides, and no glyph leaves the page."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import subprocess
 from datetime import UTC, date, datetime
@@ -19,6 +20,7 @@ from tests.browsing import AXE, AXE_TAGS, ORIGIN, RUN_AXE, serve
 from tests.conftest import BUILD_DATE_EPOCH, run_build
 from tests.print.cases import CASES, URL, WORD, write_cases
 from tests.print.helpers import all_text, is_a4, list_texts, meta, page_text, pdf_reader
+from tests.print.test_same_text import differences, page_words
 from tests.site.on_paper import (
     MARGIN,
     check_procedure_on_paper,
@@ -37,37 +39,60 @@ def built(tmp_path_factory) -> Path:
     content = write_cases(root)
     build = run_build(content, root / "out", root / "cache")
     assert build.returncode == 0, build.output
+    (root / "build.log").write_text(build.output, encoding="utf-8")
     return root
 
 
-def counter_lines(source: Path) -> list[str]:
-    """What a resident needs from a counter, as printed: phone, postal code, each open day and
-    its hours, each upcoming closure's reason."""
+def warning_of(built: Path, slug: str) -> str:
+    """The build's warning about the flyer of ``slug``."""
+    output = (built / "build.log").read_text(encoding="utf-8")
+    return output.split(f"content/demarches/{slug}.md\n", 1)[1].split("\n⚠", 1)[0]
+
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def counter_lines(source: Path) -> tuple[list[str], list[str]]:
+    """What a resident needs from a counter, as printed: phone, postal code, each open day's
+    hours, each upcoming closure's reason; and its open days."""
     text = source.read_text(encoding="utf-8")
     fields = meta(source)
     needed = [parse_phone(fields["telephone"]).display]
     needed.append(re.search(r"^\s+(\d{5}) ", text, re.M).group(1))
     hours = re.search(r"^Horaires: (.*(?:\n    .*)*)", text, re.M).group(1).split("\n")
+    days = []
     for day in parse_hours([line.strip() for line in hours]).open_days:
-        needed.append(day.day)
+        days.append(day.day)
         needed.extend(r.text for r in day.ranges)
     built_on = datetime.fromtimestamp(int(BUILD_DATE_EPOCH), UTC).date()
     closures = text.split("Fermetures:", 1)[-1].split("\nAcces:", 1)[0]
     for day, month, year, reason in re.findall(r"(\d\d)/(\d\d)/(\d{4}) : ([^\n.]+)", closures):
         if date(int(year), int(month), int(day)) >= built_on:  # upcoming: printed
             needed.append(reason.strip())
-    return needed
+    return needed, days
+
+
+def days_named(text: str) -> set[str]:
+    """The days a flyer's text names, by name or within « du lundi au vendredi »."""
+    lower = text.lower()
+    named = {day for day in DAYS if day in lower}
+    for first, last in re.findall(r"du (\w+) au (\w+)", lower):
+        if first in DAYS and last in DAYS:
+            named.update(DAYS[DAYS.index(first) : DAYS.index(last) + 1])
+    return named
 
 
 def check_everything_is_printed(text: str, content: Path, slug: str) -> None:
     source = content / "demarches" / f"{slug}.md"
-    folded = re.sub(r"\s+", "", text).lower()  # a long word or URL may wrap anywhere
+    folded = re.sub(r"[\s•]+", "", text).lower()  # a long word or URL may wrap anywhere
     for heading in ("Pièces à fournir", "Étapes"):
         for item in list_texts(source, heading):
             assert re.sub(r"\s+", "", item).lower() in folded, (slug, heading, item)
     for counter in meta(source)["guichets"].split(","):
-        for line in counter_lines(content / "guichets" / f"{counter.strip()}.md"):
+        needed, days = counter_lines(content / "guichets" / f"{counter.strip()}.md")
+        for line in needed:
             assert re.sub(r"\s+", "", line).lower() in folded, (slug, counter, line)
+        assert set(days) <= days_named(text), (slug, counter, days)
     assert f"www.val-daurore.fr/demarches/{slug}/" in text
 
 
@@ -116,15 +141,82 @@ def test_the_test_cases_are_hard_enough(built):
     assert re.sub(r"\s+", "", URL) in re.sub(r"\s+", "", text)  # printed in full, wrapped
 
 
-def test_long_free_text_is_cut_with_the_address_of_the_rest(built):
-    text = all_text(pdf_reader(built / "out/demarches/six-guichets/fiche.pdf"))
-    assert "à lire sur www.val-daurore.fr/demarches/six-guichets/" in text
+@pytest.mark.parametrize("slug", ["six-guichets", "bon-a-savoir-long"])
+def test_free_text_is_printed_in_full_or_with_the_address_of_the_rest(built, slug):
+    text = all_text(pdf_reader(built / "out/demarches" / slug / "fiche.pdf"))
+    web = f"www.val-daurore.fr/demarches/{slug}/"
+    fields = {"who": "Tout le monde.", "good": "Rien de particulier.", **CASES[slug]}
+    for heading, key in (("Qui est concerné", "who"), ("Bon à savoir", "good")):
+        full = " ".join(fields[key].split())
+        shortened = re.search(rf"{heading} .+? suite sur {re.escape(web)}", text)
+        left_out = f"« {heading} » : à lire sur {web}" in text
+        assert full in text or shortened or left_out, (slug, heading)
 
 
 def test_links_print_their_address(built):
     text = re.sub(r"\s+", "", all_text(pdf_reader(built / "out/demarches/mots-longs/fiche.pdf")))
     assert "lapagedespièces(www.val-daurore.fr/demarches/carte-identite/)" in text
     assert f"formulaireenligne({URL})" in text
+
+
+def boxed_words(pdf: Path) -> list[tuple[int, float, str]]:
+    """Every word of ``pdf`` in reading order: its page (1, 2), the top of its box, its text."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = []
+    for number, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", html, re.S), 1):
+        for top, word in re.findall(r'<word xMin="[-\d.]+" yMin="([-\d.]+)"[^>]*>([^<]*)', page):
+            found.append((number, float(top), html_lib.unescape(word)))
+    return found
+
+
+def flyer_pdf(built: Path, slug: str) -> Path:
+    return built / "out" / "demarches" / slug / "fiche.pdf"
+
+
+def flyer_page(built: Path, slug: str) -> str:
+    """The text of the flyer page's main content."""
+    return " ".join(page_words(built / "out" / "demarches" / slug))
+
+
+def test_a_flowing_flyer_says_suite_au_verso_at_the_foot_of_its_front(built):
+    assert "d'un bout à l'autre" in warning_of(built, "sept-guichets")  # dense, flowing
+    words = boxed_words(flyer_pdf(built, "sept-guichets"))
+    turns = [(page, top) for page, top, word in words if word == "verso"]
+    assert len(turns) == 1 and turns[0][0] == 1, turns
+    assert turns[0][1] > 841.89 - 12 / 25.4 * 72  # in the bottom margin of the front
+    assert all(page == 2 for page, _, word in words if word == "Étapes")
+    # The page's words are the PDF's, but for the PDF's page foot (the browser breaks pages).
+    page_only, pdf_only = differences(built / "out/demarches/sept-guichets")
+    assert page_only == [] and "verso" in pdf_only and set(pdf_only) <= {"au", "verso", "▸"}
+
+
+@pytest.mark.parametrize("slug", ["sept-guichets", "six-guichets", "vingt-pieces"])
+def test_no_counter_is_split_across_the_two_sides(built, slug):
+    reader = pdf_reader(flyer_pdf(built, slug))
+    pages = [re.sub(r"[\s•]+", "", page_text(reader, n)) for n in range(len(reader.pages))]
+    pages = [page.split("Oùs'adresser", 1)[-1] for page in pages]  # not the town's name above
+    slugs = [
+        c.strip() for c in meta(built / "content/demarches" / f"{slug}.md")["guichets"].split(",")
+    ]
+    names = [meta(built / "content/guichets" / f"{c}.md")["titre"].replace(" ", "") for c in slugs]
+    for counter, name in zip(slugs, names, strict=True):
+        (page,) = [page for page in pages if name in page]
+        # Its block, in reading order: from its name to the next counter's, or the page's end.
+        block = page.split(name, 1)[1]
+        for other in names:
+            block = block.split(other, 1)[0]
+        lines, _ = counter_lines(built / "content" / "guichets" / f"{counter}.md")
+        for line in [*lines, "fermé"]:  # « Dimanche : fermé », its last row
+            assert re.sub(r"\s+", "", line) in block, (counter, line)
+
+
+def test_free_text_stays_in_full_while_the_flowing_flyer_has_room(built):
+    warning = warning_of(built, "sept-guichets")
+    assert "(rien n'est retiré)" in warning and "à lire sur" not in warning
+    text = all_text(pdf_reader(flyer_pdf(built, "sept-guichets")))
+    assert CASES["sept-guichets"]["who"] in text and CASES["sept-guichets"]["good"] in text
 
 
 @pytest.mark.browser
