@@ -10,10 +10,12 @@ turns it into its own markup (``markup.py`` for Typst).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from guichet_plugins.procedures.dates import format_date_fr
+from guichet_plugins.procedures.hours import DAYS
 
 from .fit import Flyer, make_flyer, web_address
 
@@ -44,8 +46,11 @@ class CounterContent:
     closures: tuple[str, ...]
     """« 24 décembre 2026 : Réveillon », already written out."""
     hours_caption: str
-    hours: tuple[tuple[str, str], ...]
-    """(day(s), hours) rows: « Lundi » / « 8 h 30 à 12 h et 13 h 30 à 17 h »."""
+    hours: tuple[tuple[str, tuple[str, ...]], ...]
+    """(day(s), time ranges) rows: « Lundi » / (« 8 h 30 à 12 h », « 13 h 30 à 17 h »), printed
+    joined by « et »; with three counters or more, days with the same hours on one row
+    (« Du lundi au vendredi »). Inside a time range the spaces are no-break spaces (« 8 h 30 à
+    12 h » never breaks)."""
     closed: tuple[str, str] | None
     """The « Autres jours : fermé » row, when some days are closed."""
     note: str | None
@@ -100,19 +105,55 @@ def _bare(url: str) -> str:
     return url.replace("https://", "").replace("http://", "")
 
 
-def _hours(counter, many: bool) -> tuple[tuple[str, str], ...]:
+NBSP = "\u00a0"
+_TIME = re.compile(r"\b\d{1,2} h(?: \d\d\b)?")
+"""A time as hours.format_time writes it: « 8 h 30 », « 12 h »."""
+_TO = re.compile(r"(?:(?<=\bh)|(?<=\d\d)) à (?=\d{1,2}\u00a0h\b)")
+"""« à » between two times."""
+
+
+def unbroken_times(text: str) -> str:
+    """``text`` with no-break spaces inside each time and each range of times: « 8 h 30 à
+    12 h » never breaks at a line's end (« 17 / h 30 », « 13 h 30 à / 17 h 30 »), on paper or on
+    screen; « et » between two ranges, or « sur rendez-vous » after one, may."""
+    text = _TIME.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return _TO.sub(f"{NBSP}à{NBSP}", text)
+
+
+def day_names(days: list[str]) -> str:
+    """Days that share the same hours, as one row's label: three days or more in a row from
+    the first to the last (« Du lundi au vendredi »), others by name (« Lundi, mercredi »)."""
+    indexes = sorted(DAYS.index(day) for day in days)
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"du {DAYS[run[0]]} au {DAYS[run[-1]]}")
+        else:
+            parts.extend(DAYS[index] for index in run)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _hours(counter, many: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     days = [day for day in counter.data.hours.days if day.is_open]
 
-    def text(day) -> str:
-        return " et ".join(r.text for r in day.ranges) if day.ranges else day.text
+    def ranges(day) -> tuple[str, ...]:
+        texts = [r.text for r in day.ranges] if day.ranges else [day.text]
+        return tuple(unbroken_times(text) for text in texts)
 
     if not many:
-        return tuple((day.day.capitalize(), text(day)) for day in days)
-    grouped: dict[str, list[str]] = {}
+        return tuple((day.day.capitalize(), ranges(day)) for day in days)
+    grouped: dict[tuple[str, ...], list[str]] = {}
     for day in days:
-        grouped.setdefault(text(day), []).append(day.day)
-    # Many counters: days with the same hours on one line (« Lundi, mercredi, jeudi »).
-    return tuple((", ".join(names).capitalize(), hours) for hours, names in grouped.items())
+        grouped.setdefault(ranges(day), []).append(day.day)
+    # Many counters: days with the same hours on one row (« Du lundi au vendredi »).
+    return tuple((day_names(names), texts) for texts, names in grouped.items())
 
 
 def counter_content(counter, many: bool) -> CounterContent:

@@ -21,7 +21,8 @@ _SPECIAL = re.compile(r"([\\#$*_`<>@\[\]~\"'=/+.:;,!?%&^{}()|])")
 so letters and digits are left alone). The hyphen is written ``\\u{2d}``: ``\\-`` is Typst's
 soft hyphen, and ``-``, ``--``, ``-?`` are list markers, dashes and a soft hyphen."""
 
-_SPACE = re.compile(r"(\s+)")
+_SPACE = re.compile(r"([^\S\u00a0]+)")
+"""Spaces that HTML collapses; a no-break space (« 8 h 30 ») is kept, and Typst keeps it too."""
 _LONG_RUN = re.compile(r"[^\s/.\-]{30,}")
 ZWSP = "\u200b"
 """Zero-width space: where a word too long for a line may break (Typst, unlike a browser's

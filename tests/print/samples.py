@@ -14,7 +14,7 @@ COUNTER = CounterContent(
     email=None,
     closures=(),
     hours_caption="Horaires d'ouverture",
-    hours=(("Lundi", "8 h 30 à 12 h"),),
+    hours=(("Lundi", ("8\u00a0h\u00a030\u00a0à\u00a012\u00a0h",)),),
     closed=("Autres jours", "fermé"),
     note=None,
 )

@@ -72,6 +72,10 @@ def test_links_emphasis_abbreviations_and_nested_lists():
         assert words in printed
 
 
+def test_no_break_spaces_are_kept_and_others_collapse():
+    assert escape("8\u00a0h\u00a030  à\n12\u00a0h") == "8\u00a0h\u00a030 à 12\u00a0h"
+
+
 def test_a_link_to_anything_but_the_web_mail_or_phone_is_text_only():
     assert "#link" not in to_typst('<a href="javascript:alert(1)">x</a>')
     assert "#link" not in to_typst('<a href="file:///etc/passwd">x</a>')

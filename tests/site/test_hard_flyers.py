@@ -219,6 +219,34 @@ def test_free_text_stays_in_full_while_the_flowing_flyer_has_room(built):
     assert CASES["sept-guichets"]["who"] in text and CASES["sept-guichets"]["good"] in text
 
 
+@pytest.mark.parametrize("slug", ["sept-guichets", "six-guichets"])
+def test_a_time_range_is_never_broken_and_days_in_a_row_are_one_range(built, slug):
+    words = boxed_words(flyer_pdf(built, slug))
+    text = [word for _, _, word in words]
+    found = 0
+    for counter in meta(built / "content/demarches" / f"{slug}.md")["guichets"].split(","):
+        hours, _ = counter_lines(built / "content" / "guichets" / f"{counter.strip()}.md")
+        for line in hours:
+            if not re.match(r"\d{1,2} h", line):
+                continue
+            wanted = line.split()
+            for start in range(len(text) - len(wanted) + 1):
+                if text[start : start + len(wanted)] == wanted:
+                    found += 1
+                    placed = {
+                        (page, round(top)) for page, top, _ in words[start : start + len(wanted)]
+                    }
+                    assert len(placed) == 1, (slug, counter, line)  # on one line
+    assert found >= 10
+    pdf = all_text(pdf_reader(flyer_pdf(built, slug)))
+    page = flyer_page(built, slug)
+    for printed in (pdf, page):
+        assert "Lundi, mardi, mercredi" not in printed
+    if slug == "sept-guichets":
+        assert "Du lundi au vendredi" in pdf and "Du lundi au vendredi" in page
+    assert "Lundi, du mercredi au vendredi" in pdf and "Lundi, du mercredi au vendredi" in page
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("slug", SLUGS)
 def test_chromium_prints_the_flyer_page_on_one_sheet(browser, built, slug, tmp_path):
