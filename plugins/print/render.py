@@ -36,8 +36,21 @@ ROOM_MM = PAGE_HEIGHT_MM - 2 * MARGIN_Y_MM
 """Height of a page's text area."""
 
 
-_NOT_TEXT = {"layout", "slug", "phone_uri", "cut", "level", "recto_verso", "abridged", "many"}
-_HTML = {"documents", "steps", "who", "good_to_know"}
+_NOT_TEXT = {
+    "layout",
+    "slug",
+    "phone_uri",
+    "cut",
+    "level",
+    "recto_verso",
+    "abridged",
+    "many",
+    "kind",
+    "key",
+}
+_HTML = {"documents", "steps", "lead", "more"}
+_PLAIN = {"label"}
+"""Plain text inside an HTML part (a free-text part's name)."""
 
 
 def typst_input(content: FlyerContent) -> str:
@@ -50,7 +63,10 @@ def typst_input(content: FlyerContent) -> str:
         if isinstance(value, list | tuple):
             return [text(v, convert) for v in value]
         if isinstance(value, dict):
-            return {k: v if k in _NOT_TEXT else text(v, convert) for k, v in value.items()}
+            return {
+                k: v if k in _NOT_TEXT else text(v, escape if k in _PLAIN else convert)
+                for k, v in value.items()
+            }
         return value
 
     data = {
@@ -114,7 +130,7 @@ class Layout:
     pdf: bytes | None
     """None for a level that does not fit, unless asked for (``pdf=True``)."""
     parts_mm: dict[str, float]
-    """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) on the
+    """Height of each marked part (documents, steps, the free-text parts, counter:<slug>) on the
     sheet, in mm; measured at level 0 only."""
 
 

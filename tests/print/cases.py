@@ -1,6 +1,7 @@
 """Hard flyers, written into a copy of the sample town: 20 documents and 15 steps, 6 and 7
-counters, a long « Bon à savoir », long words and web addresses. What each must print is listed
-with it."""
+counters, a long « Bon à savoir », long words and web addresses, notes and sub-headings between
+the documents and the steps, an introduction and sections of the procedure's own (« Tarifs »,
+« Recours »). What each must print is listed with it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ Cout: Gratuit
 Delai: 2 semaines
 Verifie-le: 2026-10-15
 
+{intro}
+
 ## Qui est concerné
 
 {who}
@@ -37,6 +40,8 @@ Verifie-le: 2026-10-15
 ## Bon à savoir
 
 {good}
+
+{extra}
 """
 
 COUNTER = """Titre: Point d'accueil numéro {n}
@@ -85,6 +90,8 @@ def _procedure(content: Path, slug: str, **fields) -> None:
         "title": slug,
         "summary": "Une démarche d'essai pour la fiche imprimée.",
         "counters": "mairie",
+        "intro": "",
+        "extra": "",
         "who": "Tout le monde.",
         "documents": "- Une pièce d'identité",
         "steps": "1. Venez au guichet.",
@@ -122,6 +129,31 @@ CASES = {
         "who": "Tout le monde. Même les personnes qui habitent ailleurs. Elles viennent avec un "
         "justificatif.",
         "good": "Le document est valable un an. Gardez-le avec vos papiers.",
+    },
+    "texte-complet": {
+        "title": "Chaque ligne compte",
+        "intro": "Cette démarche se fait uniquement en personne. Aucune demande par courrier.",
+        "documents": "- Une pièce d'identité\n- Un acte de naissance de moins de 3 mois\n"
+        "  - copie intégrale\n  - ou extrait avec filiation\n\n"
+        "Pour un enfant mineur, apportez aussi le livret de famille.\n\n"
+        "### Si vous êtes né à l'étranger\n\n"
+        "- Une traduction officielle de l'acte\n- Le certificat de nationalité",
+        "steps": "1. Remplissez le formulaire.\n2. Prenez rendez-vous.\n\n"
+        "Attendez la confirmation par courrier avant de venir.\n\n"
+        "3. Venez au guichet avec vos pièces.\n4. Retirez le document.",
+        "extra": "## Tarifs\n\nLa première demande est gratuite. Un duplicata coûte 10 €.\n\n"
+        "## Recours\n\nEn cas de refus, écrivez au maire dans les 2 mois.",
+    },
+    "sections-longues": {
+        "title": "De longues sections en plus",
+        "intro": "\n\n".join(f"Introduction {n}. " + SENTENCE * 6 for n in range(1, 4)),
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:12]),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:8], 1)),
+        "good": "Rien de particulier.",
+        "extra": "## Tarifs\n\n"
+        + "\n\n".join(f"Tarif {n}. " + SENTENCE * 8 for n in range(1, 6))
+        + "\n\n## Recours\n\n"
+        + "\n\n".join(f"Recours {n}. " + SENTENCE * 8 for n in range(1, 6)),
     },
     "mots-longs": {
         "title": f"Titre {WORD} fin",

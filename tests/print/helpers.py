@@ -62,11 +62,19 @@ def plain(html: str) -> str:
 
 
 def list_texts(source: Path, heading: str) -> list[str]:
-    """The items of a « ## heading » list of a procedure file, as plain text."""
+    """Every block of a « ## heading » list section of a procedure file, as plain text: each
+    item of its lists (a sub-list inside its item), and each paragraph or sub-heading between
+    them (all of them must be on paper). Read here, not with the plugin's code."""
     import markdown
+    from selectolax.lexbor import LexborHTMLParser
+
+    from guichet.lists import normalise_lists
 
     body = source.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
-    html = markdown.markdown(body)
-    from guichet_plugins.procedures.sections import list_items
-
-    return [plain(item) for item in list_items(html)]
+    lines, _ = normalise_lists(body.split("\n"))
+    html = markdown.markdown("\n".join(lines), extensions=["extra", "sane_lists"])
+    texts = []
+    for block in LexborHTMLParser(f"<body>{html}</body>").body.iter():
+        parts = block.iter() if block.tag in {"ul", "ol"} else [block]
+        texts += [plain(part.html or "") for part in parts if part.tag in {"li", block.tag}]
+    return [text for text in texts if text]

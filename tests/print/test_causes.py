@@ -134,3 +134,17 @@ def test_no_record_of_a_build_is_none_not_an_empty_list(tmp_path):
     assert last_build(tmp_path) is None
     (tmp_path / HISTORY_FILE).write_text('{"format": 1, "flyers": {}}')
     assert last_build(tmp_path) == []
+
+
+def test_a_section_of_the_procedure_s_own_is_named_by_its_heading():
+    flyer = FlyerOutcome(
+        **{
+            **outcome("t", level=2, cut=("intro", "other:tarifs"), documents=40.0).__dict__,
+            "parts_mm": {"documents": 40.0, "other:tarifs": 120.0, "intro": 30.0},
+            "names": {"intro": "Introduction", "other:tarifs": "Tarifs"},
+        }
+    )
+    (warning,) = problems([flyer])[0]
+    assert "la partie « Tarifs » est longue (12 cm sur la feuille)" in warning.message
+    assert "« Introduction », « Tarifs » sont abrégés sur papier et renvoient à" in warning.hint
+    assert "raccourcissez dans ce fichier la partie la plus longue (« Tarifs »)" in warning.hint

@@ -6,9 +6,10 @@ import subprocess
 
 import pytest
 
+from guichet_plugins.print.fit import HEADING, ITEM, NOTE, Entry, FreeText
 from guichet_plugins.print.markup import escape, to_typst
 from guichet_plugins.print.render import compile_pdf, typst_input
-from tests.print.samples import content
+from tests.print.samples import content, good_to_know
 
 HOSTILE = [
     "#set page(width: 1pt)",
@@ -33,17 +34,20 @@ def pdf_text(pdf: bytes) -> str:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_staff_text_prints_as_typed_and_never_runs(text):
     html = f"<p>{text.replace('&', '&amp;').replace('<', '&lt;')}</p>"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
     flyer = content(
         3,
         title=text,
         summary=text,
-        documents=(html,),
-        steps=(f"<p>Avant {html} après</p>",),
-        good_to_know=html,
+        documents=(Entry(ITEM, html), Entry(HEADING, escaped), Entry(NOTE, html)),
+        steps=(Entry(ITEM, f"<p>Avant {html} après</p>", 1), Entry(NOTE, html)),
+        more=(good_to_know(html), FreeText("other:x", text, escaped, None)),
+        cut=("other:x",),
     )
     pdf = compile_pdf(typst_input(flyer))
     printed = pdf_text(pdf)
-    assert printed.count(" ".join(text.split())) >= 4  # title, summary, document, step…
+    # Title, summary, document, sub-heading, notes, step, « Bon à savoir », a section's name.
+    assert printed.count(" ".join(text.split())) >= 9
     from tests.print.helpers import is_a4, pdf_reader
 
     assert is_a4(pdf_reader(pdf))  # « #set page(width: 1pt) » changed nothing
@@ -66,7 +70,7 @@ def test_links_emphasis_abbreviations_and_nested_lists():
     assert '#link("https://exemple.fr/f.pdf")[formulaire]' in markup
     assert "#strong[signé]" in markup and "#emph[daté]" in markup
     assert markup.count("#list(") == 2
-    pdf = compile_pdf(typst_input(content(0, documents=(html,))))
+    pdf = compile_pdf(typst_input(content(0, documents=(Entry(ITEM, html),))))
     printed = pdf_text(pdf)
     for words in ("formulaire (https://exemple.fr/f.pdf)", "signé", "CCAS", "facture", "quittance"):
         assert words in printed

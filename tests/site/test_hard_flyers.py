@@ -1,8 +1,10 @@
 """Hard flyers, built for real (tests/print/cases.py): 20 documents and 15 steps, 6 and 7
 counters, a long « Bon à savoir », a 60-character word and a 120-character web address in a
-title, a list and a paragraph. In the PDF and in Chromium's print of the flyer page, each takes
-at most two A4 pages, prints every document, step, phone, postal code, hours line and closure,
-no counter's block is split across the sides, and no glyph leaves the page."""
+title, a list and a paragraph, notes and sub-headings between documents and between steps, an
+introduction and sections of the procedure's own. In the PDF and in Chromium's print of the
+flyer page, each takes at most two A4 pages, prints every document, step (and every note
+between them), phone, postal code, hours line and closure, no counter's block is split across
+the sides, and no glyph leaves the page."""
 
 from __future__ import annotations
 
@@ -178,6 +180,56 @@ def flyer_pdf(built: Path, slug: str) -> Path:
 def flyer_page(built: Path, slug: str) -> str:
     """The text of the flyer page's main content."""
     return " ".join(page_words(built / "out" / "demarches" / slug))
+
+
+NOTES = (
+    "Pour un enfant mineur, apportez aussi le livret de famille.",
+    "Si vous êtes né à l'étranger",
+    "Une traduction officielle de l'acte",
+    "Attendez la confirmation par courrier avant de venir.",
+)
+
+
+def test_notes_and_sub_headings_between_documents_and_steps_are_printed(built):
+    pdf = all_text(pdf_reader(flyer_pdf(built, "texte-complet")))
+    page = flyer_page(built, "texte-complet")
+    for text in (pdf, page):
+        for note in NOTES:
+            assert note in text, note
+        # In order: the sub-heading's documents come after it, the note after its documents.
+        assert text.index("Un acte de naissance") < text.index(NOTES[0]) < text.index(NOTES[1])
+        assert text.index(NOTES[1]) < text.index(NOTES[2])
+    # Steps are numbered on across the note between them, on paper and on the page.
+    assert "2. Prenez rendez-vous." in pdf and "3. Venez au guichet avec vos pièces." in pdf
+    assert pdf.index(NOTES[3]) < pdf.index("3. Venez au guichet")
+    html = (built / "out/demarches/texte-complet/fiche/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<ol start=\"?3\"?><li>Venez au guichet", html)
+    assert differences(built / "out/demarches/texte-complet") == ([], [])
+
+
+def test_the_introduction_and_other_sections_are_printed_like_bon_a_savoir(built):
+    pdf = all_text(pdf_reader(flyer_pdf(built, "texte-complet")))
+    page = flyer_page(built, "texte-complet")
+    for text in (pdf, page):
+        assert "Cette démarche se fait uniquement en personne. Aucune demande par courrier." in (
+            text
+        )
+        assert "Tarifs La première demande est gratuite. Un duplicata coûte 10 €." in text
+        assert "Recours En cas de refus, écrivez au maire dans les 2 mois." in text
+        assert text.index("Bon à savoir") < text.index("Tarifs") < text.index("Recours")
+
+
+def test_long_other_sections_are_cut_with_the_address_of_the_rest(built):
+    pdf = all_text(pdf_reader(flyer_pdf(built, "sections-longues")))
+    web = "www.val-daurore.fr/demarches/sections-longues/"
+    for name, first in (("Tarifs", "Tarif 1."), ("Recours", "Recours 1.")):
+        shortened = re.search(rf"{name} {re.escape(first)} \S+ suite sur {web}", pdf)
+        left_out = f"« {name} » : à lire sur {web}" in pdf
+        assert shortened or left_out, name
+    assert "Tarif 2." not in pdf and "Recours 2." not in pdf and "Introduction 2." not in pdf
+    assert differences(built / "out/demarches/sections-longues") == ([], [])
+    warning = warning_of(built, "sections-longues")
+    assert "« Introduction », « Tarifs », « Recours »" in warning.split("Règle appliquée", 1)[1]
 
 
 def test_a_flowing_flyer_says_suite_au_verso_at_the_foot_of_its_front(built):
