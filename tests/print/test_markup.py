@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -83,3 +84,20 @@ def test_no_break_spaces_are_kept_and_others_collapse():
 def test_a_link_to_anything_but_the_web_mail_or_phone_is_text_only():
     assert "#link" not in to_typst('<a href="javascript:alert(1)">x</a>')
     assert "#link" not in to_typst('<a href="file:///etc/passwd">x</a>')
+
+
+def test_a_table_prints_as_a_table_with_its_header_in_bold():
+    html = (
+        "<table><thead><tr><th>Situation</th><th>Prix</th></tr></thead>"
+        "<tbody><tr><td>Perte ou vol</td><td><p>25 € en <em>timbre</em></p></td></tr>"
+        "<tr><td>#set page(width: 1pt)</td></tr></tbody></table>"
+    )
+    markup = to_typst(html)
+    assert markup.startswith("#table(columns: 2, ")
+    assert "[#strong[Situation]]" in markup and "[25 € en #emph[timbre]]" in markup
+    pdf = compile_pdf(typst_input(content(1, more=(good_to_know(html),))))
+    printed = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert re.search(r"Situation +Prix\n *Perte ou vol +25 € en timbre", printed)
+    assert "#set page(width: 1pt)" in printed
