@@ -23,6 +23,7 @@ from .content import FlyerContent
 from .markup import escape, to_typst
 from .options import (
     FONT_PATHS,
+    FRONT_SAFETY_MM,
     MARGIN_Y_MM,
     PAGE_HEIGHT_MM,
     PDF_STANDARDS,
@@ -154,7 +155,8 @@ def _height(start: dict, end: dict) -> float:
 def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = False) -> Layout:
     """Lay one level of a flyer out (``data``: :func:`typst_input`); say whether it takes at
     most ``pages`` pages and keeps SAFETY_MM free at the foot of its last page (the printable
-    page, laid out by a browser, takes a little more room); write its PDF when it fits, or
+    page, laid out by a browser, takes a little more room), and FRONT_SAFETY_MM at the foot of
+    the front of a recto-verso flyer (not a flowing one); write its PDF when it fits, or
     when ``pdf`` is true; ``measure``: also the height of its parts. (Writing the PDF costs a
     quarter of a level: a level that does not fit, most often level 0 of a recto-verso flyer,
     is only laid out and measured.)"""
@@ -164,6 +166,10 @@ def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = 
     overflow = round(used - (ROOM_MM - SAFETY_MM), 1)
     last_used = end["y"] - MARGIN_Y_MM
     fitting = end["page"] <= pages and last_used <= ROOM_MM - SAFETY_MM
+    front = end.get("front")
+    if front is not None:
+        fitting = fitting and front["page"] == 1
+        fitting = fitting and front["y"] - MARGIN_Y_MM <= ROOM_MM - FRONT_SAFETY_MM
     parts: dict[str, float] = {}
     if measure:
         starts: dict[str, dict] = {}

@@ -152,3 +152,19 @@ def test_a_counter_block_never_breaks_across_pages():
             (page,) = holding
             text = page_text(reader, page).split(f"Guichet {n}", 1)[1]
             assert "fermeture numéro 29" in text and "8 h 30 à 12 h" in text, (level, documents)
+
+
+def test_a_front_too_full_for_a_browser_takes_the_next_level():
+    from guichet_plugins.print.options import FRONT_SAFETY_MM, MARGIN_Y_MM
+    from guichet_plugins.print.render import ROOM_MM, _compiler, _query
+
+    def front_room(documents: int) -> float:
+        front = _query(_compiler(data(documents, 1)), "flyer-end")[0]["front"]
+        assert front["page"] == 1
+        return ROOM_MM - (front["y"] - MARGIN_Y_MM)
+
+    assert 0 < front_room(72) < FRONT_SAFETY_MM < front_room(64)  # the cases hold
+    full = lay_out_level(data(72, 1), pages=2)
+    assert full.pages == 2 and not full.fits  # two pages in Typst, three in a browser
+    assert lay_out_level(data(64, 1), pages=2).fits
+    assert _query(_compiler(data(72, 5)), "flyer-end")[0]["front"] is None  # flowing: no front

@@ -34,7 +34,7 @@ def check_procedure_on_paper(pdf: bytes, source, content) -> None:
     reader = pdf_reader(pdf)
     assert 1 <= len(reader.pages) <= 2, source.stem
     assert all(is_a4(reader, n, tolerance=3) for n in range(len(reader.pages)))
-    text = re.sub(r"\s+", "", all_text(reader))  # a long word may wrap anywhere
+    text = re.sub(r"[\s•☐]+", "", all_text(reader))  # a long word may wrap anywhere
     for heading in ("Pièces à fournir", "Étapes"):
         for item in list_texts(source, heading):
             assert re.sub(r"\s+", "", item) in text, (source.stem, heading, item)
