@@ -13,10 +13,19 @@ NOTHING_CUT_HINT = (
     "guichet sont imprimés. Imprimez la fiche en recto-verso."
 )
 FREE_TEXT_CUT_HINT = (
-    "Les pièces, les étapes et les guichets sont imprimés en entier ; « {parts} » est abrégé sur "
-    "papier et renvoie à {web}. Pour que tout soit imprimé, raccourcissez dans ce fichier "
+    "Les pièces, les étapes et les guichets sont imprimés en entier ; « {parts} » {cut} sur "
+    "papier et {sends} à {web}. Pour que tout soit imprimé, raccourcissez dans ce fichier "
     "la partie la plus longue ({cause})."
 )
+
+
+def cut_verbs(count: int) -> dict[str, str]:
+    """``{cut}`` and ``{sends}`` of FREE_TEXT_CUT_HINT, singular or plural."""
+    if count > 1:
+        return {"cut": "sont abrégés", "sends": "renvoient"}
+    return {"cut": "est abrégé", "sends": "renvoie"}
+
+
 COUNTERS = "la liste des guichets, si certains ne sont pas utiles pour cette démarche"
 COUNTER_LENGTHENS = (
     "Le guichet « {counter} » prend {length} sur les fiches à imprimer ({details}) : "

@@ -1,7 +1,8 @@
 """Why a flyer did not fit on one side: one build warning per cause, not one per flyer.
 
 Pure: no Pelican, no Typst. Each flyer's one-side layout measured the height of its parts
-(``documents``, ``steps``, ``who``, ``good_to_know``, ``counter:<slug>``). The cause is:
+(``documents``, ``steps``, the free text: ``intro``, ``who``, ``good_to_know``,
+``other:<heading>``; ``counter:<slug>``). The cause is:
 
 - when the previous build printed the flyer on one side: the part that grew the most since
   (the counter « Mairie » gained closures; « Bon à savoir » got a new paragraph), or the
@@ -22,7 +23,7 @@ than one side, with their cause.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guichet.messages import Problem
@@ -62,8 +63,16 @@ class FlyerOutcome:
     counters: tuple[CounterInfo, ...]
     web: str
     cut: tuple[str, ...]
+    """Keys of the free-text parts cut (``who``, ``other:tarifs``…)."""
     documents: int
+    """Documents to bring (items, not the notes between them)."""
     steps: int
+    names: dict[str, str] = field(default_factory=dict)
+    """French names of this flyer's free-text parts, by key (« Tarifs » for ``other:tarifs``)."""
+
+    def name(self, part: str) -> str:
+        """A part's name in French: « Pièces à fournir », « Bon à savoir », « Tarifs »."""
+        return self.names.get(part) or PART_NAMES.get(part, part)
 
 
 COUNTER = "counter:"
@@ -221,7 +230,7 @@ def _part_label(outcome: FlyerOutcome, name: str) -> str:
         return msg.MANY_COUNTERS.format(count=len(outcome.counters), length=length)
     detail = {"documents": outcome.documents, "steps": outcome.steps}.get(name)
     return msg.LONG_PART.format(
-        part=PART_NAMES.get(name, name),
+        part=outcome.name(name),
         length=length,
         detail=msg.items(name, detail) if detail is not None else "",
     )
@@ -231,9 +240,11 @@ def _part_hint(outcome: FlyerOutcome, name: str) -> str:
     if outcome.pages > 2:
         return msg.STILL_TOO_LONG_HINT
     if outcome.cut:
-        cut = " », « ".join(FREE_TEXT[key] for key in outcome.cut)
-        cause = msg.COUNTERS if name == "counters" else f"« {PART_NAMES.get(name, name)} »"
-        return msg.FREE_TEXT_CUT_HINT.format(parts=cut, web=outcome.web, cause=cause)
+        cut = " », « ".join(outcome.name(key) for key in outcome.cut)
+        cause = msg.COUNTERS if name == "counters" else f"« {outcome.name(name)} »"
+        return msg.FREE_TEXT_CUT_HINT.format(
+            parts=cut, web=outcome.web, cause=cause, **msg.cut_verbs(len(outcome.cut))
+        )
     return msg.NOTHING_CUT_HINT
 
 

@@ -5,17 +5,35 @@ Typst) both render this structure and nothing else, so paper and screen say the 
 
 Pure apart from reading the procedure's objects: no Pelican, no engine. Inline text (documents,
 steps, free text) stays sanitised HTML here, link targets already written out; each renderer
-turns it into its own markup (``markup.py`` for Typst).
+turns it into its own markup (``markup.py`` for Typst). « Pièces à fournir » and « Étapes » are
+sequences of entries (``fit.Entry``: an item, or a note or sub-heading between items), in the
+order written; the free text is ``fit.FreeText`` parts, in two groups (``lead``, ``more``).
 """
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from guichet_plugins.procedures.dates import format_date_fr
+from guichet_plugins.procedures.hours import DAYS
+from guichet_plugins.procedures.sections import normalise
 
-from .fit import Flyer, make_flyer, web_address
+from .fit import (
+    FREE_TEXT,
+    ITEM,
+    Entry,
+    Flyer,
+    FreeText,
+    Source,
+    clean_free_text,
+    entries,
+    make_flyer,
+    rule_text,
+    web_address,
+)
 
 APPOINTMENT_CAPTION = ", uniquement sur rendez-vous"
 CALL_FOR_APPOINTMENT = "Appelez le guichet pour prendre rendez-vous."
@@ -44,8 +62,11 @@ class CounterContent:
     closures: tuple[str, ...]
     """« 24 décembre 2026 : Réveillon », already written out."""
     hours_caption: str
-    hours: tuple[tuple[str, str], ...]
-    """(day(s), hours) rows: « Lundi » / « 8 h 30 à 12 h et 13 h 30 à 17 h »."""
+    hours: tuple[tuple[str, tuple[str, ...]], ...]
+    """(day(s), time ranges) rows: « Lundi » / (« 8 h 30 à 12 h », « 13 h 30 à 17 h »), printed
+    joined by « et »; with three counters or more, days with the same hours on one row
+    (« Du lundi au vendredi »). Inside a time range the spaces are no-break spaces (« 8 h 30 à
+    12 h » never breaks)."""
     closed: tuple[str, str] | None
     """The « Autres jours : fermé » row, when some days are closed."""
     note: str | None
@@ -70,10 +91,16 @@ class FlyerContent:
     delay: str
     web: str
     online: str | None
-    documents: tuple[str, ...]
-    steps: tuple[str, ...]
-    who: str | None
-    good_to_know: str | None
+    documents: tuple[Entry, ...]
+    """« Pièces à fournir », every entry in order: items (with their box) and the notes and
+    sub-headings between them."""
+    steps: tuple[Entry, ...]
+    """« Étapes », likewise: items numbered on across the notes."""
+    lead: tuple[FreeText, ...]
+    """The introduction and « Qui est concerné » (under the summary on one side, on the back
+    otherwise)."""
+    more: tuple[FreeText, ...]
+    """« Bon à savoir », then the procedure's other sections in their order."""
     missing: str | None
     """What to say when a procedure lists no documents or no steps."""
     forms: tuple[FormLine, ...]
@@ -86,11 +113,23 @@ class FlyerContent:
     """The national source line (service-public.fr), when the procedure comes from one."""
 
     @property
+    def free(self) -> tuple[FreeText, ...]:
+        """Every free-text part, lead first."""
+        return (*self.lead, *self.more)
+
+    @property
     def rule(self) -> str:
         """What the layout rule did to this flyer, in French ("" at level 0)."""
-        return Flyer(
-            self.level, self.documents, self.steps, self.who, self.good_to_know, self.cut
-        ).rule
+        return rule_text(self.level, [f.label for f in self.free if f.key in self.cut])
+
+    @property
+    def document_count(self) -> int:
+        """Documents to bring (items, not the notes between them): « 22 pièces »."""
+        return sum(entry.kind == ITEM for entry in self.documents)
+
+    @property
+    def step_count(self) -> int:
+        return sum(entry.kind == ITEM for entry in self.steps)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -100,19 +139,55 @@ def _bare(url: str) -> str:
     return url.replace("https://", "").replace("http://", "")
 
 
-def _hours(counter, many: bool) -> tuple[tuple[str, str], ...]:
+NBSP = "\u00a0"
+_TIME = re.compile(r"\b\d{1,2} h(?: \d\d\b)?")
+"""A time as hours.format_time writes it: « 8 h 30 », « 12 h »."""
+_TO = re.compile(r"(?:(?<=\bh)|(?<=\d\d)) à (?=\d{1,2}\u00a0h\b)")
+"""« à » between two times."""
+
+
+def unbroken_times(text: str) -> str:
+    """``text`` with no-break spaces inside each time and each range of times: « 8 h 30 à
+    12 h » never breaks at a line's end (« 17 / h 30 », « 13 h 30 à / 17 h 30 »), on paper or on
+    screen; « et » between two ranges, or « sur rendez-vous » after one, may."""
+    text = _TIME.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return _TO.sub(f"{NBSP}à{NBSP}", text)
+
+
+def day_names(days: list[str]) -> str:
+    """Days that share the same hours, as one row's label: three days or more in a row from
+    the first to the last (« Du lundi au vendredi »), others by name (« Lundi, mercredi »)."""
+    indexes = sorted(DAYS.index(day) for day in days)
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"du {DAYS[run[0]]} au {DAYS[run[-1]]}")
+        else:
+            parts.extend(DAYS[index] for index in run)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _hours(counter, many: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     days = [day for day in counter.data.hours.days if day.is_open]
 
-    def text(day) -> str:
-        return " et ".join(r.text for r in day.ranges) if day.ranges else day.text
+    def ranges(day) -> tuple[str, ...]:
+        texts = [r.text for r in day.ranges] if day.ranges else [day.text]
+        return tuple(unbroken_times(text) for text in texts)
 
     if not many:
-        return tuple((day.day.capitalize(), text(day)) for day in days)
-    grouped: dict[str, list[str]] = {}
+        return tuple((day.day.capitalize(), ranges(day)) for day in days)
+    grouped: dict[tuple[str, ...], list[str]] = {}
     for day in days:
-        grouped.setdefault(text(day), []).append(day.day)
-    # Many counters: days with the same hours on one line (« Lundi, mercredi, jeudi »).
-    return tuple((", ".join(names).capitalize(), hours) for hours, names in grouped.items())
+        grouped.setdefault(ranges(day), []).append(day.day)
+    # Many counters: days with the same hours on one row (« Du lundi au vendredi »).
+    return tuple((day_names(names), texts) for texts, names in grouped.items())
 
 
 def counter_content(counter, many: bool) -> CounterContent:
@@ -149,18 +224,50 @@ def _missing(documents, steps) -> str | None:
     )
 
 
-def flyer_of(procedure, level: int, public_url: str) -> Flyer:
-    """The fit rule's content of ``procedure`` at ``level`` (free text cut or not)."""
+def _plain(heading: str) -> str:
+    """A heading's text (« Tarifs &amp; aides » → « Tarifs & aides »)."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", heading)).split())
+
+
+def source_of(procedure, public_url: str) -> Source:
+    """What the flyer of ``procedure`` may print, ready for paper, at every level: each section
+    read once (see ``fit.entries``)."""
     sections = procedure.sections
-    return make_flyer(
-        level,
-        procedure.documents,
-        procedure.steps,
-        who=sections["who"].html if "who" in sections else None,
-        good_to_know=sections["good_to_know"].html if "good_to_know" in sections else None,
-        public_url=public_url,
-        page=procedure.url,
+    page = procedure.url
+
+    def html(key: str) -> str | None:
+        return sections[key].html if key in sections else None
+
+    def free(key: str, label: str, heading: str, fragment: str | None) -> FreeText | None:
+        text = clean_free_text(fragment, public_url, page)
+        return FreeText(key, label, heading, text) if text else None
+
+    lead = [
+        free("intro", FREE_TEXT["intro"], "", html("intro")),
+        free("who", FREE_TEXT["who"], FREE_TEXT["who"], html("who")),
+    ]
+    more = [free("good_to_know", *[FREE_TEXT["good_to_know"]] * 2, html("good_to_know"))]
+    keys = set()
+    for section in procedure.other_sections:
+        label = _plain(section.heading)
+        key = base = "other:" + (normalise(label).replace(" ", "-") or "section")
+        number = 2
+        while key in keys:  # two sections with the same heading: two parts
+            key, number = f"{base}-{number}", number + 1
+        keys.add(key)
+        more.append(free(key, label, section.heading, section.html))
+    return Source(
+        documents=entries(html("documents"), False, public_url, page),
+        steps=entries(html("steps"), True, public_url, page),
+        lead=tuple(part for part in lead if part),
+        more=tuple(part for part in more if part),
     )
+
+
+def flyer_of(procedure, level: int, public_url: str, source: Source | None = None) -> Flyer:
+    """The fit rule's content of ``procedure`` at ``level`` (free text cut or not);
+    ``source``: :func:`source_of` the procedure, when already made."""
+    return make_flyer(level, source or source_of(procedure, public_url))
 
 
 def flyer_content(
@@ -170,9 +277,11 @@ def flyer_content(
     town: str,
     author: str,
     built: date | None = None,
+    source: Source | None = None,
 ) -> FlyerContent:
-    """What the flyer of ``procedure`` prints at ``level`` of the layout rule."""
-    flyer = flyer_of(procedure, level, public_url)
+    """What the flyer of ``procedure`` prints at ``level`` of the layout rule; ``source``:
+    :func:`source_of` the procedure, when already made (a flyer tried at several levels)."""
+    flyer = flyer_of(procedure, level, public_url, source)
     data = procedure.data
     web = web_address(public_url, procedure.url)
     many = len(procedure.counters) >= 3
@@ -202,8 +311,8 @@ def flyer_content(
         online=_bare(data.online_service) if data.online_service else None,
         documents=flyer.documents,
         steps=flyer.steps,
-        who=flyer.who,
-        good_to_know=flyer.good_to_know,
+        lead=flyer.lead,
+        more=flyer.more,
         missing=missing.format(web=web) if missing else None,
         forms=tuple(FormLine(f.text, f.info, f.printed) for f in forms),
         many=many,

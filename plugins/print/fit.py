@@ -1,39 +1,64 @@
 """What a flyer shows, and the rule for laying it out when it does not fit on one A4 side.
 
 Pure: no Pelican, no Typst. The rule never drops what a resident needs: the title, the
-summary, cost and delay, every document to bring, every step, and for every counter its name,
-postal address, phone, hours and upcoming closures. Only free text (« Qui est concerné »,
-« Bon à savoir ») may be shortened, and the flyer then says where to read the rest. The plugin
-lays level 0 out first; while it does not fit it tries the next level:
+summary, cost and delay, every document to bring, every step (and every note or sub-heading
+between them: « Pour un enfant mineur, apportez aussi… »), and for every counter its name,
+postal address, phone, hours and upcoming closures. Only free text (the introduction,
+« Qui est concerné », « Bon à savoir » and the procedure's other sections) may be shortened,
+and the flyer then says where to read the rest. The plugin lays level 0 out first; while it
+does not fit it tries the next level:
 
 0. one side (recto);
 1. recto-verso: the front holds the counters and the documents, « Suite au verso » at its foot,
    the back the steps and the free text;
 2. the same, free text cut to its first sentence, « suite sur <adresse> »;
 3. the same, free text left out, « à lire sur <adresse> »;
-4. dense: smaller type, counters and documents still on the front;
-5. dense, flowing: the whole flyer over the two sides, front first (still nothing required cut).
+4. dense: smaller type, counters and documents still on the front, free text left out;
+5. dense, flowing: the whole flyer over the two sides, front first, « Suite au verso » at the
+   foot of the front, free text in full (the back of level 4 may have room to spare);
+6. the same, free text cut to its first sentence;
+7. the same, free text left out (still nothing required cut).
+
+A level whose flyer is the same as the previous one's (no free text to cut) is skipped, and
+levels 5 to 7 are laid out only for flyers that level 4 does not fit.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from guichet import html5
 
-LAYOUTS = ("recto", "recto-verso", "recto-verso", "recto-verso", "dense", "dense-flow")
+LAYOUTS = (
+    "recto",
+    "recto-verso",
+    "recto-verso",
+    "recto-verso",
+    "dense",
+    "dense-flow",
+    "dense-flow",
+    "dense-flow",
+)
 """The layout of each level (the template's class on ``<body>``)."""
 
 LEVELS = len(LAYOUTS)
 
-PAGES = (1, 2, 2, 2, 2, 2)
+PAGES = (1, 2, 2, 2, 2, 2, 2, 2)
 """Pages each level may take: never more than one sheet."""
 
+FULL, SENTENCE, LEFT_OUT = "full", "sentence", "left out"
+FREE_TEXT_AT = (FULL, FULL, SENTENCE, LEFT_OUT, LEFT_OUT, FULL, SENTENCE, LEFT_OUT)
+"""What each level prints of the free text: all of it, its first sentence, or only where to
+read it."""
+
+_FLOW = "la fiche est imprimée en recto-verso en petits caractères d'un bout à l'autre"
 RULES = (
     "",
     "la fiche est imprimée en recto-verso (rien n'est retiré)",
@@ -43,17 +68,98 @@ RULES = (
     "le lire",
     "la fiche est imprimée en recto-verso en petits caractères, sans le texte libre (« {parts} »), "
     "avec l'adresse où le lire",
-    "la fiche est imprimée en recto-verso en petits caractères d'un bout à l'autre, sans le texte "
-    "libre (« {parts} »), avec l'adresse où le lire",
+    f"{_FLOW} (rien n'est retiré)",
+    f"{_FLOW}, et le texte libre (« {{parts}} ») réduit à sa première phrase, avec l'adresse où "
+    "lire la suite",
+    f"{_FLOW}, sans le texte libre (« {{parts}} »), avec l'adresse où le lire",
 )
 """What each level does, in French, for the build warning."""
 
-FREE_TEXT = {"who": "Qui est concerné", "good_to_know": "Bon à savoir"}
+UNCUT_RULES = {
+    2: RULES[1],
+    3: RULES[1],
+    4: "la fiche est imprimée en recto-verso en petits caractères (rien n'est retiré)",
+    6: RULES[5],
+    7: RULES[5],
+}
+"""What a level that may cut free text does when the flyer had none to cut."""
+
+FREE_TEXT = {
+    "intro": "Introduction",
+    "who": "Qui est concerné",
+    "good_to_know": "Bon à savoir",
+}
+"""The French names of the free-text parts every procedure may have (the others are named by
+their heading, keys ``other:<heading>``)."""
+
+ITEM, NOTE, HEADING = "item", "note", "heading"
+"""The kinds of entries of « Pièces à fournir » and « Étapes »."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
 _PHOTO_HOLDERS = frozenset({"p", "figure", "picture", "div"})
 """Elements left out with the photos when they held nothing else."""
 _ASCII_SPACE = " \t\n\r\f"
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIPPED = {"-comment", "script", "style", "template"}
+_INLINE = {
+    "a", "abbr", "b", "br", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
+    "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+}  # fmt: skip
+"""Inline elements: loose at the top of a section (raw HTML), they make one note with the text
+around them."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One block of « Pièces à fournir » or « Étapes », in the order written: an item (a
+    document to bring, with its box; a step, with its number; a sub-list stays inside it), or
+    what stands between items: a note (« Pour un enfant mineur, apportez aussi… ») or a
+    sub-heading (« Si vous êtes né à l'étranger »). All are required: never cut."""
+
+    kind: str
+    """ITEM, NOTE or HEADING."""
+    html: str
+    """An item's or a heading's content, a note's whole block (``<p>…</p>``): sanitised HTML,
+    link targets written out."""
+    number: int | None = None
+    """A step's number, counted over the items only (a note between two steps does not stop
+    the count); None for documents, notes and headings."""
+
+
+@dataclass(frozen=True)
+class FreeText:
+    """A part of a flyer that may be shortened: the introduction, « Qui est concerné »,
+    « Bon à savoir » or another section (« Tarifs », « Recours »)."""
+
+    key: str
+    """``intro``, ``who``, ``good_to_know`` or ``other:<heading>``: its part in the layout
+    (measured for the warnings) and in ``cut``."""
+    label: str
+    """Its name in French, plain text (the warnings, « « Tarifs » : à lire sur … »)."""
+    heading: str
+    """The heading printed above it (HTML); "" for the introduction, which has none."""
+    html: str | None
+    """What is printed of it (HTML): all, its first sentence, or None when left out."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a procedure's flyer may print, ready for paper (photos out, link targets written
+    out): made once per procedure, then cut to each level (:func:`make_flyer`)."""
+
+    documents: tuple[Entry, ...]
+    steps: tuple[Entry, ...]
+    lead: tuple[FreeText, ...]
+    """The introduction and « Qui est concerné »: under the summary on a one-side flyer."""
+    more: tuple[FreeText, ...]
+    """« Bon à savoir », then the other sections in their order: after the steps."""
+
+
+def rule_text(level: int, labels: Sequence[str]) -> str:
+    """What the rule did at ``level``, in French, naming the free-text parts it cut."""
+    if not labels and level in UNCUT_RULES:
+        return UNCUT_RULES[level]
+    return RULES[level].format(parts=" », « ".join(labels))
 
 
 @dataclass(frozen=True)
@@ -61,12 +167,12 @@ class Flyer:
     """The content of one flyer at one level of the rule (HTML fragments, already sanitised)."""
 
     level: int
-    documents: tuple[str, ...]
-    steps: tuple[str, ...]
-    who: str | None
-    good_to_know: str | None
+    documents: tuple[Entry, ...]
+    steps: tuple[Entry, ...]
+    lead: tuple[FreeText, ...]
+    more: tuple[FreeText, ...]
     cut: tuple[str, ...]
-    """Keys of the free-text parts shortened or left out (``who``, ``good_to_know``)."""
+    """Keys of the free-text parts shortened or left out."""
 
     @property
     def layout(self) -> str:
@@ -81,10 +187,13 @@ class Flyer:
         return bool(self.cut)
 
     @property
+    def free(self) -> tuple[FreeText, ...]:
+        return (*self.lead, *self.more)
+
+    @property
     def rule(self) -> str:
         """What the rule did to this flyer, in French ("" at level 0)."""
-        parts = " », « ".join(FREE_TEXT[key] for key in self.cut) or "aucun"
-        return RULES[self.level].format(parts=parts)
+        return rule_text(self.level, [f.label for f in self.free if f.key in self.cut])
 
 
 def first_sentence(html: str) -> str:
@@ -167,8 +276,16 @@ def with_link_targets(html: str, public_url: str, page: str = "") -> str:
     if "<a" not in html:
         return html
     tree = LexborHTMLParser(f"<body>{html}</body>")
+    if not _add_link_targets(tree.body, public_url, page):
+        return html
+    return tree.body.inner_html.strip()
+
+
+def _add_link_targets(root, public_url: str, page: str) -> bool:
+    """Write each link's target after it, in the parsed ``root`` (see
+    :func:`with_link_targets`); whether anything was added."""
     changed = False
-    for link in tree.css("a[href]"):
+    for link in root.css("a[href]"):
         target = printed_target(link.attributes.get("href") or "", public_url, page)
         text = re.sub(r"\s+", "", link.text() or "")
         if not target or re.sub(r"^[a-z]+://", "", target) in text:
@@ -177,46 +294,99 @@ def with_link_targets(html: str, public_url: str, page: str = "") -> str:
         link.insert_after(span.css_first("span"))
         link.insert_after(" ")
         changed = True
-    if not changed:
-        return html
-    return tree.body.inner_html.strip()
+    return changed
 
 
-def make_flyer(
-    level: int,
-    documents: list[str],
-    steps: list[str],
-    who: str | None = None,
-    good_to_know: str | None = None,
-    public_url: str = "https://localhost/",
-    page: str = "",
-) -> Flyer:
+def _children(node) -> Iterable:
+    child = node.child
+    while child is not None:
+        if child.tag not in _SKIPPED:
+            yield child
+        child = child.next
+
+
+def _has_text(node) -> bool:
+    return bool((node.text(deep=True) or "").strip())
+
+
+def entries(
+    html: str | None, numbered: bool, public_url: str = "https://localhost/", page: str = ""
+) -> tuple[Entry, ...]:
+    """Every block of a list section (« Pièces à fournir », « Étapes »), in order, ready for
+    paper: each top-level item, and each paragraph, sub-heading or other block between the
+    lists; ``numbered``: the items are steps, numbered on across notes. One parse of the
+    section (photos are left out first, links get their target written after them)."""
+    if not html:
+        return ()
+    body = LexborHTMLParser(f"<body>{without_images(html)}</body>").body
+    if body is None:
+        return ()
+    _add_link_targets(body, public_url, page)
+    found: list[Entry] = []
+    loose: list[str] = []
+    count = 0
+
+    def flush() -> None:
+        text = "".join(loose).strip()
+        if text:
+            found.append(Entry(NOTE, f"<p>{text}</p>"))
+        loose.clear()
+
+    for child in _children(body):
+        tag = child.tag
+        if tag in {"ul", "ol"}:
+            flush()
+            for li in _children(child):
+                if li.tag != "li" or not _has_text(li):
+                    continue
+                count += 1
+                number = count if numbered else None
+                found.append(Entry(ITEM, (li.inner_html or "").strip(), number))
+        elif tag in _HEADINGS:
+            flush()
+            if _has_text(child):
+                found.append(Entry(HEADING, (child.inner_html or "").strip()))
+        elif tag == "-text" or tag in _INLINE:
+            loose.append(child.html or "")
+        else:
+            flush()
+            if _has_text(child):
+                found.append(Entry(NOTE, (child.html or "").strip()))
+    flush()
+    return tuple(found)
+
+
+def clean_free_text(fragment: str | None, public_url: str, page: str = "") -> str | None:
+    """Free text ready for paper (photos out, link targets written out); None when nothing is
+    left."""
+    if not fragment:
+        return None
+    return with_link_targets(without_images(fragment), public_url, page) or None
+
+
+@lru_cache(maxsize=1 << 14)
+def _shortened(html: str) -> str:
+    return first_paragraph_sentence(html)
+
+
+def make_flyer(level: int, source: Source) -> Flyer:
     """The flyer's content at ``level`` of the rule (see the module's docstring)."""
     if not 0 <= level < LEVELS:
         raise ValueError(f"level {level} outside 0..{LEVELS - 1}")
+    cut: list[str] = []
 
-    def clean(fragment: str | None) -> str | None:
-        if not fragment:
-            return None
-        return with_link_targets(without_images(fragment), public_url, page) or None
+    def at_level(part: FreeText) -> FreeText:
+        if part.html is None or FREE_TEXT_AT[level] == FULL:
+            return part
+        shorter = _shortened(part.html) if FREE_TEXT_AT[level] == SENTENCE else None
+        if shorter == part.html:
+            return part
+        cut.append(part.key)
+        return FreeText(part.key, part.label, part.heading, shorter)
 
-    free = {"who": clean(who), "good_to_know": clean(good_to_know)}
-    cut = []
-    for key, text in free.items():
-        if text is None or level < 2:
-            continue
-        shorter = first_paragraph_sentence(text) if level == 2 else None
-        if shorter != text:
-            free[key] = shorter
-            cut.append(key)
-    return Flyer(
-        level=level,
-        documents=tuple(clean(d) or "" for d in documents),
-        steps=tuple(clean(s) or "" for s in steps),
-        who=free["who"],
-        good_to_know=free["good_to_know"],
-        cut=tuple(cut),
-    )
+    lead = tuple(at_level(part) for part in source.lead)
+    more = tuple(at_level(part) for part in source.more)
+    return Flyer(level, source.documents, source.steps, lead, more, tuple(cut))
 
 
 def web_address(public_url: str, path: str) -> str:

@@ -1,10 +1,10 @@
 """Inline HTML of a flyer (documents, steps, free text; already sanitised) → Typst markup.
 
 Read with selectolax; what the flyer keeps of HTML: paragraphs, line breaks, emphasis, strong,
-abbreviations, code, links (their target is already written out after them, ``fit.py``), and
-lists, nested or not. Any other element keeps its text. Every piece of text is escaped, so staff
-text can never be read as Typst code: ``#set page(width: 1pt)``, ``$x$`` or ``<label>`` print as
-typed (tested).
+abbreviations, code, links (their target is already written out after them, ``fit.py``),
+lists, nested or not, and tables (rows and cells). Any other element keeps its text. Every
+piece of text is escaped, so staff text can never be read as Typst code:
+``#set page(width: 1pt)``, ``$x$`` or ``<label>`` print as typed (tested).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ _SPECIAL = re.compile(r"([\\#$*_`<>@\[\]~\"'=/+.:;,!?%&^{}()|])")
 so letters and digits are left alone). The hyphen is written ``\\u{2d}``: ``\\-`` is Typst's
 soft hyphen, and ``-``, ``--``, ``-?`` are list markers, dashes and a soft hyphen."""
 
-_SPACE = re.compile(r"(\s+)")
+_SPACE = re.compile(r"([^\S\u00a0]+)")
+"""Spaces that HTML collapses; a no-break space (« 8 h 30 ») is kept, and Typst keeps it too."""
 _LONG_RUN = re.compile(r"[^\s/.\-]{30,}")
 ZWSP = "\u200b"
 """Zero-width space: where a word too long for a line may break (Typst, unlike a browser's
@@ -119,6 +120,9 @@ def _blocks(node) -> str:
         elif tag in {"ul", "ol"}:
             flush()
             out.append(_list(child))
+        elif tag == "table":
+            flush()
+            out.append(_table(child))
         else:
             inline.append(_inline(child))
     flush()
@@ -129,6 +133,22 @@ def _list(node) -> str:
     items = [f"[{_blocks(li)}]" for li in _children(node) if li.tag == "li"]
     kind = "enum" if node.tag == "ol" else "list"
     return f"#{kind}({', '.join(items)})" if items else ""
+
+
+def _table(node) -> str:
+    """A table as a Typst table: its rows and cells, header cells in bold (an imported fiche's
+    « Situation | Prix »)."""
+    rows = []
+    for row in node.css("tr"):
+        cells = [cell for cell in _children(row) if cell.tag in {"th", "td"}]
+        rows.append(
+            [f"[#strong[{_blocks(c)}]]" if c.tag == "th" else f"[{_blocks(c)}]" for c in cells]
+        )
+    width = max((len(row) for row in rows), default=0)
+    if not width:
+        return ""
+    cells = [cell for row in rows for cell in row + ["[]"] * (width - len(row))]
+    return f"#table(columns: {width}, inset: 1mm, stroke: 0.4pt, {', '.join(cells)})"
 
 
 def _inline(node) -> str:

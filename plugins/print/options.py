@@ -28,6 +28,12 @@ SAFETY_MM = 4
 """Room kept free at the bottom of every flyer: browsers lay the printable page out a little
 differently."""
 
+FRONT_SAFETY_MM = 20
+"""Room kept free at the foot of the front of a recto-verso flyer (before « Suite au verso »):
+a browser lays the flyer page's head out taller than Typst (17 mm more in Chromium, measured on
+a front of six counters), and the front's last counter must not go over to the back there (a
+third page). A front fuller than this takes the next level (smaller type, then flowing)."""
+
 
 @cache
 def engine_version() -> str:

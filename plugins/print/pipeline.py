@@ -19,7 +19,7 @@ from guichet.remembered import load_entries, save_entries
 
 from .cache import PdfCache, make_key
 from .causes import HISTORY_FILE, HISTORY_STAMP, CounterInfo, FlyerOutcome, problems
-from .content import FlyerContent, Printed, flyer_content
+from .content import FlyerContent, Printed, flyer_content, source_of
 from .fit import LEVELS, Fitted, web_address
 from .options import engine_version
 from .render import typst_input
@@ -75,12 +75,21 @@ class FlyerJob:
         self.web = web_address(conf.public_url, procedure.url)
         self._content: dict[int, FlyerContent] = {}
         self._data: dict[int, str] = {}
+        self._source = None
         self.key = make_key(engine_version(), self.data_at(0))
 
     def content_at(self, level: int) -> FlyerContent:
         if level not in self._content:
+            if self._source is None:  # each section read once, for every level tried
+                self._source = source_of(self.procedure, self.conf.public_url)
             self._content[level] = flyer_content(
-                self.procedure, level, self.conf.public_url, self.town, self.author, self.built
+                self.procedure,
+                level,
+                self.conf.public_url,
+                self.town,
+                self.author,
+                self.built,
+                self._source,
             )
         return self._content[level]
 
@@ -113,8 +122,9 @@ class FlyerJob:
             counters=tuple(self._counter(c) for c in self.procedure.counters),
             web=self.web,
             cut=flyer.cut,
-            documents=len(flyer.documents),
-            steps=len(flyer.steps),
+            documents=flyer.document_count,
+            steps=flyer.step_count,
+            names={part.key: part.label for part in flyer.free},
         )
 
     def _counter(self, counter) -> CounterInfo:

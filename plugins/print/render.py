@@ -23,6 +23,7 @@ from .content import FlyerContent
 from .markup import escape, to_typst
 from .options import (
     FONT_PATHS,
+    FRONT_SAFETY_MM,
     MARGIN_Y_MM,
     PAGE_HEIGHT_MM,
     PDF_STANDARDS,
@@ -36,8 +37,21 @@ ROOM_MM = PAGE_HEIGHT_MM - 2 * MARGIN_Y_MM
 """Height of a page's text area."""
 
 
-_NOT_TEXT = {"layout", "slug", "phone_uri", "cut", "level", "recto_verso", "abridged", "many"}
-_HTML = {"documents", "steps", "who", "good_to_know"}
+_NOT_TEXT = {
+    "layout",
+    "slug",
+    "phone_uri",
+    "cut",
+    "level",
+    "recto_verso",
+    "abridged",
+    "many",
+    "kind",
+    "key",
+}
+_HTML = {"documents", "steps", "lead", "more"}
+_PLAIN = {"label"}
+"""Plain text inside an HTML part (a free-text part's name)."""
 
 
 def typst_input(content: FlyerContent) -> str:
@@ -50,7 +64,10 @@ def typst_input(content: FlyerContent) -> str:
         if isinstance(value, list | tuple):
             return [text(v, convert) for v in value]
         if isinstance(value, dict):
-            return {k: v if k in _NOT_TEXT else text(v, convert) for k, v in value.items()}
+            return {
+                k: v if k in _NOT_TEXT else text(v, escape if k in _PLAIN else convert)
+                for k, v in value.items()
+            }
         return value
 
     data = {
@@ -114,7 +131,7 @@ class Layout:
     pdf: bytes | None
     """None for a level that does not fit, unless asked for (``pdf=True``)."""
     parts_mm: dict[str, float]
-    """Height of each marked part (documents, steps, who, good_to_know, counter:<slug>) on the
+    """Height of each marked part (documents, steps, the free-text parts, counter:<slug>) on the
     sheet, in mm; measured at level 0 only."""
 
 
@@ -138,7 +155,8 @@ def _height(start: dict, end: dict) -> float:
 def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = False) -> Layout:
     """Lay one level of a flyer out (``data``: :func:`typst_input`); say whether it takes at
     most ``pages`` pages and keeps SAFETY_MM free at the foot of its last page (the printable
-    page, laid out by a browser, takes a little more room); write its PDF when it fits, or
+    page, laid out by a browser, takes a little more room), and FRONT_SAFETY_MM at the foot of
+    the front of a recto-verso flyer (not a flowing one); write its PDF when it fits, or
     when ``pdf`` is true; ``measure``: also the height of its parts. (Writing the PDF costs a
     quarter of a level: a level that does not fit, most often level 0 of a recto-verso flyer,
     is only laid out and measured.)"""
@@ -148,6 +166,10 @@ def lay_out_level(data: str, pages: int = 1, measure: bool = False, pdf: bool = 
     overflow = round(used - (ROOM_MM - SAFETY_MM), 1)
     last_used = end["y"] - MARGIN_Y_MM
     fitting = end["page"] <= pages and last_used <= ROOM_MM - SAFETY_MM
+    front = end.get("front")
+    if front is not None:
+        fitting = fitting and front["page"] == 1
+        fitting = fitting and front["y"] - MARGIN_Y_MM <= ROOM_MM - FRONT_SAFETY_MM
     parts: dict[str, float] = {}
     if measure:
         starts: dict[str, dict] = {}

@@ -54,16 +54,22 @@ def test_after_a_build_the_report_lists_each_flyer_on_two_sides_with_its_cause(t
         "est imprimée en recto-verso (rien n'est retiré). Cause : la partie « Pièces à fournir » "
         "est longue (",
         "content/demarches/six-guichets.md — Six guichets : 2 pages ; la fiche est imprimée en "
-        "recto-verso en petits caractères d'un bout à l'autre, sans le texte libre (« Qui est "
-        "concerné », « Bon à savoir »), avec l'adresse où le lire. Cause : elle indique 6 "
-        "guichets (",
+        "recto-verso en petits caractères d'un bout à l'autre (rien n'est retiré). Cause : elle "
+        "indique 6 guichets (",
+        "content/demarches/sections-longues.md — De longues sections en plus : 2 pages ; la fiche "
+        "est imprimée en recto-verso, et le texte libre (« Introduction », « Tarifs », "
+        "« Recours ») réduit à sa première phrase, avec l'adresse où lire la suite. Cause : la "
+        "partie « Tarifs » est longue (",
         "content/demarches/bon-a-savoir-long.md — Un long Bon à savoir : 2 pages ;",
     ]
     html = page_text(tmp_path / "rapport/index.html")
     for line in [TITLE, *expected]:
         assert line in out, out
         assert line in html
-    assert "renvoie à www.val-daurore.fr/demarches/six-guichets/" in out
+    assert (
+        "sont abrégés sur papier et renvoient à www.val-daurore.fr/demarches/sections-longues/"
+        in (out)
+    )
     assert FIRST not in out and "Le contenu a changé" not in out
     # A flyer that fits on one side is not listed.
     assert "carte-identite.md — Carte" not in out.split(TITLE)[1].split("\n\n")[0]

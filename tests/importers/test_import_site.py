@@ -66,13 +66,24 @@ def test_cases_situations_and_tables_of_a_3_4_fiche(imported):
 
 
 @pytest.mark.parametrize("slug", ["cni-majeur", "recensement-citoyen-obligatoire-ou"])
-def test_imported_flyers_are_one_a4_page(imported, slug):
+def test_imported_flyers_are_one_a4_sheet(imported, slug):
     from pypdf import PdfReader
 
     reader = PdfReader(imported[1].path / "demarches" / slug / "fiche.pdf")
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert 1 <= len(reader.pages) <= 2  # the fiche's own chapters are printed too: recto-verso
+    for sheet in reader.pages:
+        box = sheet.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_the_flyer_of_an_imported_fiche_prints_the_chapters_kept_as_they_are(imported):
+    _, build, _ = imported
+    text = pdf_text(build.path / "demarches" / "cni-majeur" / "fiche.pdf")
+    assert "Vous devez présenter :" in text  # a note before the documents
+    assert "Le jour du rendez-vous La mairie relève vos empreintes." in text  # within the steps
+    assert "La carte d'identité d'une personne majeure est valable 15 ans." in text  # intro
+    assert "Tarifs selon la situation" in text  # a chapter of its own, with its table
+    assert "Perte ou vol 25 € en timbre fiscal" in text
 
 
 def test_the_flyer_of_an_imported_fiche_names_its_source(imported):

@@ -1,7 +1,9 @@
-"""Hard flyers, written into a copy of the sample town: 20 documents and 15 steps, 6 counters,
-a long « Bon à savoir », long words and web addresses, and all of it at once (``longue``: 22
-documents, two with choices, 16 steps, 6 paragraphs of « Bon à savoir », a form, links to the
-site and elsewhere). What each must print is listed with it."""
+"""Hard flyers, written into a copy of the sample town: 20 documents and 15 steps, 6 and 7
+counters, a long « Bon à savoir », long words and web addresses, notes and sub-headings between
+the documents and the steps, an introduction and sections of the procedure's own (« Tarifs »,
+« Recours »), and much of it at once (``longue``: 22 documents, two with choices, 16 steps, 6
+paragraphs of « Bon à savoir », a form, links to the site and elsewhere). What each must print
+is listed with it."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ Cout: Gratuit
 Delai: 2 semaines
 Verifie-le: 2026-10-15
 
+{intro}
+
 ## Qui est concerné
 
 {who}
@@ -38,6 +42,8 @@ Verifie-le: 2026-10-15
 ## Bon à savoir
 
 {good}
+
+{extra}
 """
 
 COUNTER = """Titre: Point d'accueil numéro {n}
@@ -59,6 +65,26 @@ SENTENCE = "Cette phrase est là pour allonger le texte de la démarche. "
 DOCUMENTS_20 = [f"Pièce justificative numéro {n} : original et copie" for n in range(1, 21)]
 STEPS_15 = [f"Étape numéro {n} : faites ce qui est demandé, puis la suite" for n in range(1, 16)]
 SIX = [f"essai-{n}" for n in range(1, 7)]
+SEVEN = [f"quartier-{n}" for n in range(1, 8)]
+
+QUARTER = """Titre: Guichet de quartier numéro {n}
+Adresse: {n} rue du Quartier
+    1235{n} Val-d'Aurore
+Telephone: 05 36 49 3{n} 0{n}
+Horaires: {hours}
+Fermetures: 24/12/2026 au 02/01/2027 : congés de fin d'année
+    07/05/2027 : pont de l'Ascension
+
+Un guichet de quartier de test.
+"""
+
+WEEK = "du lundi au vendredi : 8h30-12h00, 13h30-17h30\n    samedi : 9h-11h30"
+"""Five days in a row with the same hours: « Du lundi au vendredi » with three counters or more."""
+SPLIT_WEEK = (
+    "lundi : 8h30-12h00, 13h30-17h30\n    mardi : 8h30-12h00\n"
+    "    du mercredi au vendredi : 8h30-12h00, 13h30-17h30\n    samedi : 9h-12h"
+)
+"""The sample town's mairie: « Lundi, du mercredi au vendredi »."""
 
 LONG_WORD = "Intercommunalementreglementairementsupplementairementindubitablement"[:66]
 LONG_URL = "https://www.demarches-essai.gouv.fr/usagers/dossiers/" + "d" * 50 + "/pieces-"
@@ -113,6 +139,8 @@ def _procedure(content: Path, slug: str, **fields) -> None:
         "title": slug,
         "summary": "Une démarche d'essai pour la fiche imprimée.",
         "counters": "mairie",
+        "intro": "",
+        "extra": "",
         "who": "Tout le monde.",
         "documents": "- Une pièce d'identité",
         "steps": "1. Venez au guichet.",
@@ -145,6 +173,40 @@ CASES = {
         "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:6]),
         "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:5], 1)),
     },
+    "sept-guichets": {
+        "title": "Sept guichets de quartier",
+        "counters": ", ".join(SEVEN),
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:3]),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:3], 1)),
+        "who": "Tout le monde. Même les personnes qui habitent ailleurs. Elles viennent avec un "
+        "justificatif.",
+        "good": "Le document est valable un an. Gardez-le avec vos papiers.",
+    },
+    "texte-complet": {
+        "title": "Chaque ligne compte",
+        "intro": "Cette démarche se fait uniquement en personne. Aucune demande par courrier.",
+        "documents": "- Une pièce d'identité\n- Un acte de naissance de moins de 3 mois\n"
+        "  - copie intégrale\n  - ou extrait avec filiation\n\n"
+        "Pour un enfant mineur, apportez aussi le livret de famille.\n\n"
+        "### Si vous êtes né à l'étranger\n\n"
+        "- Une traduction officielle de l'acte\n- Le certificat de nationalité",
+        "steps": "1. Remplissez le formulaire.\n2. Prenez rendez-vous.\n\n"
+        "Attendez la confirmation par courrier avant de venir.\n\n"
+        "3. Venez au guichet avec vos pièces.\n4. Retirez le document.",
+        "extra": "## Tarifs\n\nLa première demande est gratuite. Un duplicata coûte 10 €.\n\n"
+        "## Recours\n\nEn cas de refus, écrivez au maire dans les 2 mois.",
+    },
+    "sections-longues": {
+        "title": "De longues sections en plus",
+        "intro": "\n\n".join(f"Introduction {n}. " + SENTENCE * 6 for n in range(1, 4)),
+        "documents": "\n".join(f"- {d}" for d in DOCUMENTS_20[:12]),
+        "steps": "\n".join(f"{n}. {s}" for n, s in enumerate(STEPS_15[:8], 1)),
+        "good": "Rien de particulier.",
+        "extra": "## Tarifs\n\n"
+        + "\n\n".join(f"Tarif {n}. " + SENTENCE * 8 for n in range(1, 6))
+        + "\n\n## Recours\n\n"
+        + "\n\n".join(f"Recours {n}. " + SENTENCE * 8 for n in range(1, 6)),
+    },
     "mots-longs": {
         "title": f"Titre {WORD} fin",
         "documents": f"- Pièce {WORD}\n- Formulaire à télécharger : {URL}\n"
@@ -167,11 +229,15 @@ CASES = {
 
 
 def write_cases(target: Path) -> Path:
-    """A copy of the sample town's content with the hard flyers and six extra counters."""
+    """A copy of the sample town's content with the hard flyers and thirteen extra counters."""
     content = target / "content"
     shutil.copytree(ROOT / "content", content)
     for n, slug in enumerate(SIX, 1):
         (content / "guichets" / f"{slug}.md").write_text(COUNTER.format(n=n), encoding="utf-8")
+    for n, slug in enumerate(SEVEN, 1):
+        hours = SPLIT_WEEK if n % 3 == 0 else WEEK
+        text = QUARTER.format(n=n, hours=hours)
+        (content / "guichets" / f"{slug}.md").write_text(text, encoding="utf-8")
     for slug, fields in CASES.items():
         _procedure(content, slug, **fields)
     return content

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import ROOT
 
@@ -62,11 +64,56 @@ def plain(html: str) -> str:
 
 
 def list_texts(source: Path, heading: str) -> list[str]:
-    """The items of a « ## heading » list of a procedure file, as plain text."""
+    """Every block of a « ## heading » list section of a procedure file, as plain text: each
+    item of its lists (a sub-list inside its item), and each paragraph or sub-heading between
+    them (all of them must be on paper). Read here, not with the plugin's code."""
     import markdown
+    from selectolax.lexbor import LexborHTMLParser
+
+    from guichet.lists import normalise_lists
 
     body = source.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
-    html = markdown.markdown(body)
-    from guichet_plugins.procedures.sections import list_items
+    lines, _ = normalise_lists(body.split("\n"))
+    html = markdown.markdown("\n".join(lines), extensions=["extra", "sane_lists"])
+    texts = []
+    for block in LexborHTMLParser(f"<body>{html}</body>").body.iter():
+        parts = block.iter() if block.tag in {"ul", "ol"} else [block]
+        texts += [plain(part.html or "") for part in parts if part.tag in {"li", block.tag}]
+    return [text for text in texts if text]
 
-    return [plain(item) for item in list_items(html)]
+
+MARKER = re.compile(r"^(\d+\.|•)$")
+"""List numbers and bullets: drawn by the stylesheet, not text of the page."""
+
+
+def words(text: str) -> list[str]:
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
+    return re.findall(r"\S+", text)
+
+
+def page_words(folder: Path) -> list[str]:
+    """The words of the flyer page's main content (``<folder>/fiche/index.html``)."""
+    html = (folder / "fiche" / "index.html").read_text(encoding="utf-8")
+    return words(LexborHTMLParser(html).css_first("main").text(separator=" "))
+
+
+def pdf_words(folder: Path) -> list[str]:
+    """The words residents read in ``<folder>/fiche.pdf``."""
+    run = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(folder / "fiche.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return words(run.stdout)
+
+
+def differences(folder: Path) -> tuple[list[str], list[str]]:
+    """Words of the flyer page missing from its PDF, and words of the PDF missing from the page
+    (list numbers and bullets aside)."""
+    page, pdf = page_words(folder), pdf_words(folder)
+    page_run, pdf_run = "".join(page), "".join(pdf)
+    return (
+        [w for w in page if w not in pdf_run],
+        [w for w in pdf if w not in page_run and not MARKER.match(w)],
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guichet_plugins.print.content import CounterContent, FlyerContent
-from guichet_plugins.print.fit import LAYOUTS
+from guichet_plugins.print.fit import ITEM, LAYOUTS, Entry, FreeText
 
 COUNTER = CounterContent(
     slug="mairie",
@@ -14,10 +14,15 @@ COUNTER = CounterContent(
     email=None,
     closures=(),
     hours_caption="Horaires d'ouverture",
-    hours=(("Lundi", "8 h 30 à 12 h"),),
+    hours=(("Lundi", ("8\u00a0h\u00a030 à 12\u00a0h",)),),
     closed=("Autres jours", "fermé"),
     note=None,
 )
+
+
+def good_to_know(html: str) -> FreeText:
+    """A « Bon à savoir » part of ``html``, in full."""
+    return FreeText("good_to_know", "Bon à savoir", "Bon à savoir", html)
 
 
 def content(count: int = 3, level: int = 0, title: str = "Fiche", **changes) -> FlyerContent:
@@ -36,10 +41,10 @@ def content(count: int = 3, level: int = 0, title: str = "Fiche", **changes) -> 
         delay="2 semaines",
         web="www.val-daurore.fr/demarches/x/",
         online=None,
-        documents=tuple(f"<p>Pièce numéro {n}</p>" for n in range(count)),
-        steps=("<p>Une étape.</p>",),
-        who=None,
-        good_to_know=None,
+        documents=tuple(Entry(ITEM, f"<p>Pièce numéro {n}</p>") for n in range(count)),
+        steps=(Entry(ITEM, "<p>Une étape.</p>", 1),),
+        lead=(),
+        more=(),
         missing=None,
         forms=(),
         many=False,

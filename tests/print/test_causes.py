@@ -160,3 +160,17 @@ def test_counters_newly_named_by_a_procedure_are_its_own_files_cause_not_theirs(
     (warning,) = problems([swapped], history)[0]
     assert warning.source == source
     assert "elle indique le guichet « CCAS » (9,5 cm sur la feuille" in warning.message
+
+
+def test_a_section_of_the_procedure_s_own_is_named_by_its_heading():
+    flyer = FlyerOutcome(
+        **{
+            **outcome("t", level=2, cut=("intro", "other:tarifs"), documents=40.0).__dict__,
+            "parts_mm": {"documents": 40.0, "other:tarifs": 120.0, "intro": 30.0},
+            "names": {"intro": "Introduction", "other:tarifs": "Tarifs"},
+        }
+    )
+    (warning,) = problems([flyer])[0]
+    assert "la partie « Tarifs » est longue (12 cm sur la feuille)" in warning.message
+    assert "« Introduction », « Tarifs » sont abrégés sur papier et renvoient à" in warning.hint
+    assert "raccourcissez dans ce fichier la partie la plus longue (« Tarifs »)" in warning.hint

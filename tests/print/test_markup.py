@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
 
+from guichet_plugins.print.fit import HEADING, ITEM, NOTE, Entry, FreeText
 from guichet_plugins.print.markup import escape, to_typst
 from guichet_plugins.print.render import compile_pdf, typst_input
-from tests.print.samples import content
+from tests.print.samples import content, good_to_know
 
 HOSTILE = [
     "#set page(width: 1pt)",
@@ -33,17 +35,20 @@ def pdf_text(pdf: bytes) -> str:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_staff_text_prints_as_typed_and_never_runs(text):
     html = f"<p>{text.replace('&', '&amp;').replace('<', '&lt;')}</p>"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
     flyer = content(
         3,
         title=text,
         summary=text,
-        documents=(html,),
-        steps=(f"<p>Avant {html} après</p>",),
-        good_to_know=html,
+        documents=(Entry(ITEM, html), Entry(HEADING, escaped), Entry(NOTE, html)),
+        steps=(Entry(ITEM, f"<p>Avant {html} après</p>", 1), Entry(NOTE, html)),
+        more=(good_to_know(html), FreeText("other:x", text, escaped, None)),
+        cut=("other:x",),
     )
     pdf = compile_pdf(typst_input(flyer))
     printed = pdf_text(pdf)
-    assert printed.count(" ".join(text.split())) >= 4  # title, summary, document, step…
+    # Title, summary, document, sub-heading, notes, step, « Bon à savoir », a section's name.
+    assert printed.count(" ".join(text.split())) >= 9
     from tests.print.helpers import is_a4, pdf_reader
 
     assert is_a4(pdf_reader(pdf))  # « #set page(width: 1pt) » changed nothing
@@ -66,12 +71,33 @@ def test_links_emphasis_abbreviations_and_nested_lists():
     assert '#link("https://exemple.fr/f.pdf")[formulaire]' in markup
     assert "#strong[signé]" in markup and "#emph[daté]" in markup
     assert markup.count("#list(") == 2
-    pdf = compile_pdf(typst_input(content(0, documents=(html,))))
+    pdf = compile_pdf(typst_input(content(0, documents=(Entry(ITEM, html),))))
     printed = pdf_text(pdf)
     for words in ("formulaire (https://exemple.fr/f.pdf)", "signé", "CCAS", "facture", "quittance"):
         assert words in printed
 
 
+def test_no_break_spaces_are_kept_and_others_collapse():
+    assert escape("8\u00a0h\u00a030  à\n12\u00a0h") == "8\u00a0h\u00a030 à 12\u00a0h"
+
+
 def test_a_link_to_anything_but_the_web_mail_or_phone_is_text_only():
     assert "#link" not in to_typst('<a href="javascript:alert(1)">x</a>')
     assert "#link" not in to_typst('<a href="file:///etc/passwd">x</a>')
+
+
+def test_a_table_prints_as_a_table_with_its_header_in_bold():
+    html = (
+        "<table><thead><tr><th>Situation</th><th>Prix</th></tr></thead>"
+        "<tbody><tr><td>Perte ou vol</td><td><p>25 € en <em>timbre</em></p></td></tr>"
+        "<tr><td>#set page(width: 1pt)</td></tr></tbody></table>"
+    )
+    markup = to_typst(html)
+    assert markup.startswith("#table(columns: 2, ")
+    assert "[#strong[Situation]]" in markup and "[25 € en #emph[timbre]]" in markup
+    pdf = compile_pdf(typst_input(content(1, more=(good_to_know(html),))))
+    printed = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert re.search(r"Situation +Prix\n *Perte ou vol +25 € en timbre", printed)
+    assert "#set page(width: 1pt)" in printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from guichet_plugins.print.render import compile_pdf, lay_out_level, typst_input, write_booklet
 from guichet_plugins.print.work import Flyer, fit_flyers
-from tests.print.helpers import pdf_reader
+from tests.print.helpers import page_text, pdf_reader
 from tests.print.samples import content
 
 
@@ -123,3 +123,48 @@ def test_booklet_keeps_every_page_in_order_with_its_own_title():
     assert reader.metadata.author == "Mairie"
     assert reader.trailer["/Root"]["/Lang"] == "fr"
     assert write_booklet(pdfs, "Toutes les fiches", "Mairie") == booklet  # deterministic
+
+
+def test_a_flowing_flyer_says_suite_au_verso_at_the_foot_of_its_front_only_with_a_back():
+    two = pdf_reader(compile_pdf(data(150, 5)))  # dense-flow, over two pages
+    assert len(two.pages) == 2
+    assert "Suite au verso ▸" in page_text(two, 0) and "verso" not in page_text(two, 1)
+    one = pdf_reader(compile_pdf(data(3, 5)))  # dense-flow that fits one page: no back
+    assert len(one.pages) == 1 and "verso" not in page_text(one, 0)
+
+
+def test_a_counter_block_never_breaks_across_pages():
+    from dataclasses import replace
+
+    from tests.print.samples import COUNTER
+
+    closures = tuple(f"Le {n} janvier 2027 : fermeture numéro {n}" for n in range(1, 30))
+    counters = tuple(
+        replace(COUNTER, slug=f"c{n}", name=f"Guichet {n}", closures=closures) for n in range(3)
+    )
+    for level, documents in ((1, 3), (1, 12), (5, 3), (5, 20)):  # at several heights
+        flyer = data(documents, level, counters=counters, many=True)
+        reader = pdf_reader(compile_pdf(flyer))
+        for n in range(3):
+            holding = [
+                p for p in range(len(reader.pages)) if f"Guichet {n}" in page_text(reader, p)
+            ]
+            (page,) = holding
+            text = page_text(reader, page).split(f"Guichet {n}", 1)[1]
+            assert "fermeture numéro 29" in text and "8 h 30 à 12 h" in text, (level, documents)
+
+
+def test_a_front_too_full_for_a_browser_takes_the_next_level():
+    from guichet_plugins.print.options import FRONT_SAFETY_MM, MARGIN_Y_MM
+    from guichet_plugins.print.render import ROOM_MM, _compiler, _query
+
+    def front_room(documents: int) -> float:
+        front = _query(_compiler(data(documents, 1)), "flyer-end")[0]["front"]
+        assert front["page"] == 1
+        return ROOM_MM - (front["y"] - MARGIN_Y_MM)
+
+    assert 0 < front_room(72) < FRONT_SAFETY_MM < front_room(64)  # the cases hold
+    full = lay_out_level(data(72, 1), pages=2)
+    assert full.pages == 2 and not full.fits  # two pages in Typst, three in a browser
+    assert lay_out_level(data(64, 1), pages=2).fits
+    assert _query(_compiler(data(72, 5)), "flyer-end")[0]["front"] is None  # flowing: no front

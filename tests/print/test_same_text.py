@@ -3,38 +3,14 @@ content is in ``fiche.pdf`` (pdftotext) and every word of the PDF is on the page
 
 from __future__ import annotations
 
-import re
-import subprocess
-
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import ROOT
+from tests.print.helpers import differences
 
 SLUGS = sorted(p.stem for p in (ROOT / "content/demarches").glob("*.md"))
-MARKER = re.compile(r"^(\d+\.|•)$")
-"""List numbers and bullets: drawn by the stylesheet, not text of the page."""
-
-
-def words(text: str) -> list[str]:
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
-    return re.findall(r"\S+", text)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_flyer_page_and_pdf_have_the_same_words(sample_site, slug):
-    folder = sample_site / "demarches" / slug
-    html = (folder / "fiche" / "index.html").read_text(encoding="utf-8")
-    main = LexborHTMLParser(html).css_first("main")
-    page = words(main.text(separator=" "))
-    pdf = words(
-        subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(folder / "fiche.pdf"), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    page_run, pdf_run = "".join(page), "".join(pdf)
-    assert [w for w in page if w not in pdf_run] == []
-    assert [w for w in pdf if w not in page_run and not MARKER.match(w)] == []
+    assert differences(sample_site / "demarches" / slug) == ([], [])

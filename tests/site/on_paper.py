@@ -84,9 +84,13 @@ def glyphs_outside(pdf: bytes | Path) -> list[str]:
     return outside
 
 
-def counter_lines(source: Path) -> list[str]:
-    """What a resident needs from a counter, as printed: phone, postal code, each open day and
-    its hours, each upcoming closure's reason."""
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def counter_lines(source: Path) -> tuple[list[str], list[str]]:
+    """What a resident needs from a counter, as printed: phone, postal code, each open day's
+    hours, each upcoming closure's reason; and its open days (named one by one or as a range:
+    :func:`days_named`)."""
     from guichet_plugins.procedures.hours import parse_hours
     from guichet_plugins.procedures.phone import parse_phone
 
@@ -95,15 +99,26 @@ def counter_lines(source: Path) -> list[str]:
     needed = [parse_phone(fields["telephone"]).display]
     needed.append(re.search(r"^\s+(\d{5}) ", text, re.M).group(1))
     hours = re.search(r"^Horaires: (.*(?:\n    .*)*)", text, re.M).group(1).split("\n")
+    days = []
     for day in parse_hours([line.strip() for line in hours]).open_days:
-        needed.append(day.day)
+        days.append(day.day)
         needed.extend(r.text for r in day.ranges)
     built_on = datetime.fromtimestamp(int(BUILD_DATE_EPOCH), UTC).date()
     closures = text.split("Fermetures:", 1)[-1].split("\nAcces:", 1)[0]
     for day, month, year, reason in re.findall(r"(\d\d)/(\d\d)/(\d{4}) : ([^\n.]+)", closures):
         if date(int(year), int(month), int(day)) >= built_on:  # upcoming: printed
             needed.append(reason.strip())
-    return needed
+    return needed, days
+
+
+def days_named(text: str) -> set[str]:
+    """The days a printed text names, by name or within « du lundi au vendredi »."""
+    lower = text.lower()
+    named = {day for day in DAYS if day in lower}
+    for first, last in re.findall(r"du (\w+) au (\w+)", lower):
+        if first in DAYS and last in DAYS:
+            named.update(DAYS[DAYS.index(first) : DAYS.index(last) + 1])
+    return named
 
 
 def printed_target(href: str) -> str:
@@ -112,21 +127,26 @@ def printed_target(href: str) -> str:
 
 
 def printed_items(source: Path, heading: str) -> list[str]:
-    """The items of a « ## heading » list of a procedure file as paper prints them: plain text,
+    """Every block of a « ## heading » list section of a procedure file as paper prints it
+    (each item, and each note or sub-heading between them; :func:`list_texts`): plain text,
     each link followed by its target in brackets (unless its text already is its address)."""
     import markdown
 
-    from guichet_plugins.procedures.sections import list_items
+    from guichet.lists import normalise_lists
 
     body = source.read_text(encoding="utf-8").split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    lines, _ = normalise_lists(body.split("\n"))
+    html = markdown.markdown("\n".join(lines), extensions=["extra", "sane_lists"])
+    tree = LexborHTMLParser(f"<body>{html}</body>")
+    for link in tree.css("a[href]"):
+        href = link.attributes["href"]
+        if href.startswith(("/", "http")) and printed_target(href) not in link.text():
+            link.insert_after(f" ({printed_target(href)})")
     items = []
-    for item in list_items(markdown.markdown(body)):
-        tree = LexborHTMLParser(f"<body>{item}</body>")
-        for link in tree.css("a[href]"):
-            href = link.attributes["href"]
-            if href.startswith(("/", "http")) and printed_target(href) not in link.text():
-                link.insert_after(f" ({printed_target(href)})")
-        items.append(tree.body.text())
+    for block in tree.body.iter():
+        parts = block.iter() if block.tag in {"ul", "ol"} else [block]
+        items += [part.text() for part in parts if part.tag in {"li", block.tag}]
+    items = [item for item in items if item.strip()]
     assert len(items) == len(list_texts(source, heading))
     return items
 
@@ -139,8 +159,10 @@ def check_everything_is_printed(text: str, content: Path, slug: str) -> None:
         for item in printed_items(source, heading):
             assert folded(item) in printed, (slug, heading, item)
     for counter in meta(source)["guichets"].split(","):
-        for line in counter_lines(content / "guichets" / f"{counter.strip()}.md"):
+        needed, days = counter_lines(content / "guichets" / f"{counter.strip()}.md")
+        for line in needed:
             assert folded(line) in printed, (slug, counter, line)
+        assert set(days) <= days_named(text), (slug, counter, days)
     assert f"{HOST}/demarches/{slug}/" in text
 
 
