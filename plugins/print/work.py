@@ -10,13 +10,16 @@ back by flyer.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import forkserver
 
 from guichet.workers import worker_count
 
+from . import quiet_start
 from . import render as render_module
 from .fit import PAGES, Fitted
 from .render import Layout, lay_out_level
@@ -42,12 +45,22 @@ def fit_flyers(
     count = worker_count(workers, len(flyers))
     if count == 1:
         return _fit(flyers, levels, _run_here)
-    # Workers are forked from a fresh server process that imported this plugin, never from this
-    # one: a process that already compiled with Typst has its threads, and a fork of it can hang.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([render_module.__name__])
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
+    with worker_pool(count) as pool:
         return _fit(flyers, levels, pool.submit)
+
+
+def worker_pool(count: int) -> ProcessPoolExecutor:
+    """``count`` processes that lay flyers out. They are forked from a fresh server process
+    that imported this plugin, never from this one: a process that already compiled with Typst
+    has its threads, and a fork of it can hang. The server is quiet (quiet_start.py)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([render_module.__name__, quiet_start.__name__])
+    os.environ[quiet_start.QUIET_START] = "1"  # read by the server when it starts, now
+    try:
+        forkserver.ensure_running()
+    finally:
+        del os.environ[quiet_start.QUIET_START]
+    return ProcessPoolExecutor(count, mp_context=context)
 
 
 def _fit(flyers, levels, submit) -> list[Fitted]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from guichet_plugins.print.render import compile_pdf, lay_out_level, typst_input, write_booklet
 from guichet_plugins.print.work import Flyer, fit_flyers
 from tests.print.helpers import page_text, pdf_reader
@@ -168,3 +171,19 @@ def test_a_front_too_full_for_a_browser_takes_the_next_level():
     assert full.pages == 2 and not full.fits  # two pages in Typst, three in a browser
     assert lay_out_level(data(64, 1), pages=2).fits
     assert _query(_compiler(data(72, 5)), "flyer-end")[0]["front"] is None  # flowing: no front
+
+
+def test_the_workers_fork_server_is_quiet_and_the_build_is_not():
+    """A worker that cannot start (the build stopped at that moment) prints no traceback: its
+    fork server's excepthook is silent; the build's own process keeps Python's."""
+    script = (
+        "import sys\n"
+        "from guichet_plugins.print.work import worker_pool\n"
+        "with worker_pool(1) as pool:\n"
+        "    hook = pool.submit(eval, \"__import__('sys').excepthook.__module__\").result()\n"
+        "print(hook, sys.excepthook is sys.__excepthook__)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.split() == ["guichet_plugins.print.quiet_start", "True"], run.stderr
