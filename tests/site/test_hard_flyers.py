@@ -44,19 +44,6 @@ from tests.site.on_paper import (
 pytestmark = pytest.mark.build
 
 SLUGS = sorted(CASES)
-FLYER_PAGES = [
-    pytest.param(
-        slug,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="Chromium lays the flyer page (fiche.css) out longer than Typst does the PDF: "
-            "its front overflows onto a second page, 3 pages in all",
-        ),
-    )
-    if slug == "longue"
-    else slug
-    for slug in SLUGS
-]
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +246,7 @@ def test_a_time_range_is_never_broken_and_days_in_a_row_are_one_range(built, slu
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("slug", FLYER_PAGES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_chromium_prints_the_flyer_page_on_one_sheet(browser, built, slug, tmp_path):
     page = browser.new_page()
     serve(page, built / "out")
@@ -277,13 +264,8 @@ def test_chromium_prints_the_flyer_page_on_one_sheet(browser, built, slug, tmp_p
     assert glyphs_outside(target) == []
 
 
-PAGE_CASES = [*(s for s in SLUGS if s not in {"sept-guichets", "sections-longues"})]
-"""The cases whose procedure page (impression.css, not the flyer) fits one sheet: seven counters
-or ten long paragraphs of sections of its own take three pages there, where nothing is cut."""
-
-
 @pytest.mark.browser
-@pytest.mark.parametrize("slug", PAGE_CASES)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_the_procedure_page_of_a_hard_case_prints_on_one_sheet(browser, built, slug):
     source, content = built / "content/demarches" / f"{slug}.md", built / "content"
     for pdf in (
