@@ -40,6 +40,7 @@ from tests.site.on_paper import (
     print_procedure_in_chromium,
     print_procedure_in_weasyprint,
 )
+from tests.theme.minimal import lynx_dump
 
 pytestmark = pytest.mark.build
 
@@ -305,12 +306,7 @@ def test_the_long_procedure_page_prints_its_flyer_s_words(browser, built):
 @pytest.mark.parametrize("slug", ["longue", "six-guichets"])
 def test_a_text_browser_reads_a_cut_page_whole_and_nothing_printed_only(built, slug):
     page = built / "out" / "demarches" / slug / "index.html"
-    dump = subprocess.run(
-        ["lynx", "-dump", "-nolist", "-width=200", "-display_charset=utf-8", str(page)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    dump = lynx_dump(page, columns=200)
     for said in ("suite sur", "à lire sur", "En ligne : www", "Texte abrégé"):
         assert said not in dump, (slug, said)
     source = (built / "content" / "demarches" / f"{slug}.md").read_text(encoding="utf-8")
