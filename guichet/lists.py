@@ -19,7 +19,8 @@ _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•◦▪–—]|\d{1,9}[
 WORD_BULLETS = frozenset("•◦▪–—")
 """Bullets a word processor puts in front of pasted list items (« • », « – »): the list staff
 meant, written with Markdown's « - »."""
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+"""A line opening or closing a fenced block (its lines are not Markdown to read)."""
 _BLOCK_START = re.compile(r"^\s*(#|\||<|>|```|~~~)")
 """Lines after which a list needs no blank line (headings, tables, HTML, quotes, fences)."""
 
@@ -47,10 +48,10 @@ def normalise_lists(lines: list[str], first_line: int = 1) -> tuple[list[str], l
     in_fence = False
     previous = ""
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
             levels = []
-        if in_fence or _FENCE.match(line):
+        if in_fence or FENCE.match(line):
             out.append(line)
             previous = line
             continue

@@ -27,7 +27,7 @@ from guichet.header import (
     read_header,
     side_metadata,
 )
-from guichet.lists import normalise_lists
+from guichet.lists import FENCE, normalise_lists
 from guichet.messages import procedures as msg
 
 PAGE_FIELDS = (
@@ -75,7 +75,6 @@ def read_text(path: str, limit: int = MAX_BYTES) -> str:
 
 
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(?P<text>.*?)[ \t#]*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def heading_lines(lines: list[str], first_line: int = 1) -> dict[str, int]:
@@ -85,7 +84,7 @@ def heading_lines(lines: list[str], first_line: int = 1) -> dict[str, int]:
     found: dict[str, int] = {}
     fenced = False
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
             continue
         heading = None if fenced else _H2.match(line)

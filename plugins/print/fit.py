@@ -95,7 +95,9 @@ their heading, keys ``other:<heading>``)."""
 ITEM, NOTE, HEADING = "item", "note", "heading"
 """The kinds of entries of « Pièces à fournir » and « Étapes »."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
+"""Where a sentence of free text ends, for cutting it to its first (the flyer, and the printed
+procedure page: plugins/procedures/paper.py)."""
 _PHOTO_HOLDERS = frozenset({"p", "figure", "picture", "div"})
 """Elements left out with the photos when they held nothing else."""
 _ASCII_SPACE = " \t\n\r\f"
@@ -211,7 +213,7 @@ def first_sentence(html: str) -> str:
             head.append(node.html or "")
             continue
         text = node.text_content or ""
-        match = _SENTENCE_END.search(text)
+        match = SENTENCE_END.search(text)
         if match:
             head.append(html_lib.escape(text[: match.start()], quote=False))
             return "".join(head).strip()

@@ -12,20 +12,17 @@ browsers and screen readers read the page as before. Pure: no Pelican.
 from __future__ import annotations
 
 import html as html_lib
-import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý0-9«])")
-"""Where a sentence ends: the rule of ``fit.first_sentence``, which cuts the flyer's text
-(tests/procedures/test_paper.py checks both cut the same sentence)."""
+from guichet_plugins.print.fit import SENTENCE_END
 
 FREE_TEXT = frozenset({"who", "good_to_know"})
 """Free text the flyer prints, shortened when the fit rule says so (``flyer.cut``)."""
-NOT_ON_THE_FLYER = frozenset({"intro", "other"})
-"""Free text the flyer never prints: on a page whose flyer needed its free text cut (level 2
-or more), cut by the same rule."""
+BY_LEVEL = frozenset({"intro", "other"})
+"""Free text the flyer names by keys of its own (``intro``, ``other:<heading>``): cut, as the
+flyer cuts all its free text, from level 2 on."""
 
 KEEP = "print-keep"
 REST = "print-rest"
@@ -76,13 +73,12 @@ def first_sentence_apart(html: str) -> str | None:
 
 def on_paper(section, procedure) -> OnPaper:
     """How ``section`` of ``procedure`` prints, after its flyer's level (level 0 without one)."""
-    printed = getattr(procedure, "printed", None)
-    flyer = printed.flyer if printed is not None else None
+    flyer = procedure.printed.flyer if procedure.printed is not None else None
     level = flyer.level if flyer is not None else 0
     if section.key in FREE_TEXT:
         cut = flyer is not None and section.key in flyer.cut
     else:
-        cut = section.key in NOT_ON_THE_FLYER and level >= 2
+        cut = section.key in BY_LEVEL and level >= 2
     if not cut:
         return OnPaper(section.html, "")
     if level >= 3:
