@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from guichet import processes
 from guichet.keys import check as check_settings
 from guichet.messages import ContentErrors
 from guichet.messages import build as msg
@@ -178,7 +179,8 @@ def build(
     try:
         settings = read_settings(settings_file, override=override)
         check_settings(settings, settings_file)  # before any plugin reads them
-        pelican = Pelican(settings)
+        with processes.signals_deferred():
+            pelican = Pelican(settings)  # loads the plugins
         plugin_problems = _check_plugins(pelican, settings)
         if plugin_problems or tally.errors:
             for problem in plugin_problems:

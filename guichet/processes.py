@@ -10,7 +10,8 @@ This module is the one place that rule is written, for every command:
   ``close_in_children`` (the publish lock: a worker never keeps it once the build is gone).
 - ``stop_on_signals()``: SIGINT and SIGTERM kill the worker processes at once, then raise
   KeyboardInterrupt in the build (which cleans up and exits), instead of letting the process
-  pools finish the work they were handed.
+  pools finish the work they were handed. Inside ``signals_deferred()`` (loading the plugins,
+  whose native modules must not be interrupted) they wait for the end of the block.
 - ``Children``: commands started by a long-running command (the devserver's builds), each in
   its own process group, told to die with it, stopped as a group. ``PR_SET_PDEATHSIG`` reaches
   the direct child only, and the fork hooks above only cover Python's own forks: a program a
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 PR_SET_PDEATHSIG = 1
 DETACHED_ENV = "GUICHET_DETACHED"
@@ -78,9 +80,11 @@ def die_with_parent(signum: int = signal.SIGTERM, parent: int | None = None) -> 
 
 
 _forking = False
+_deferring = 0
 _pending: int | None = None
-"""A SIGINT/SIGTERM that arrived while this process was forking: raised once the fork is over
-(an exception raised inside Python's fork hooks would be printed and lost)."""
+"""A SIGINT/SIGTERM that arrived while this process was forking or loading the plugins: raised
+once that is over (an exception raised inside Python's fork hooks would be printed and lost, and
+one raised while a native module is being loaded may abort the whole process)."""
 
 
 def _before_fork() -> None:
@@ -145,13 +149,34 @@ def kill_workers() -> None:
 def interrupt(signum, frame):
     """Signal handler: kill the workers, then stop the main thread with KeyboardInterrupt."""
     global _pending
-    if _forking:  # in the middle of os.fork(): once it is over
+    if _forking or _deferring:  # in os.fork() or in signals_deferred(): once it is over
         _pending = signum
         return
     kill_workers()
     if getattr(threading, "_SHUTTING_DOWN", False) or sys.is_finalizing():
         return  # the command is already ending (atexit): a KeyboardInterrupt now is a traceback
     raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM, when ``interrupt`` handles them, wait for the end of the block.
+
+    For loading the plugins: pikepdf's native module (made with nanobind) runs Python code as it
+    loads, and a KeyboardInterrupt raised there makes nanobind abort the whole process with
+    « Critical nanobind error » and a Python traceback, instead of « Commande interrompue »."""
+    global _deferring, _pending
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers run in the main thread only: nothing to defer here
+        return
+    _deferring += 1
+    try:
+        yield
+    finally:
+        _deferring -= 1
+        if not _deferring and not _forking and _pending is not None:
+            signum, _pending = _pending, None
+            interrupt(signum, None)  # raises KeyboardInterrupt, over any exception of the block
 
 
 def stop_on_signals() -> None:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guichet import processes
 from guichet.messages import ContentErrors
 from guichet.messages import build as build_msg
 from guichet_plugins import PACKAGE, plugin_of
@@ -269,7 +270,8 @@ class Engine:
         try:
             settings = self._settings()
             self.settings = settings
-            pelican = Pelican(settings)
+            with processes.signals_deferred():
+                pelican = Pelican(settings)  # loads the plugins
             original = pelican._get_writer
 
             def writer():

@@ -212,3 +212,48 @@ def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
     kill(make, python, who, signum)
     assert_all_gone(mark)
     assert "Traceback" not in make.stdout.read()
+
+
+LOADING_UNDER_SIGNALS = """
+import os, signal, sys, threading, time
+from guichet import processes
+
+processes.stop_on_signals()
+sent = []
+
+def send() -> None:  # SIGTERM every 0.2 ms for 80 ms: many land inside pikepdf's native module
+    end = time.monotonic() + 0.08
+    while time.monotonic() < end:
+        os.kill(os.getpid(), signal.SIGTERM)
+        sent.append(1)
+        time.sleep(0.0002)
+
+sender = threading.Thread(target=send)
+try:
+    with processes.signals_deferred():
+        sender.start()
+        import pikepdf
+        print("loaded", pikepdf.Pdf.__name__, flush=True)
+        sender.join()  # every signal arrives inside the block
+except KeyboardInterrupt:
+    print("interrupted after", len(sent), "signals", flush=True)
+"""
+
+
+def test_a_stop_while_the_plugins_load_waits_for_them_then_interrupts():
+    """SIGTERM while pikepdf's native module loads (the devserver stopping a rebuild that has
+    just started) made nanobind abort the process with « Critical nanobind error » and a
+    traceback. Inside ``signals_deferred`` (how the build and the preview load the plugins) the
+    module loads whole, and the stop is one KeyboardInterrupt at the end of the block."""
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", LOADING_UNDER_SIGNALS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "loaded Pdf"
+    assert lines[1].startswith("interrupted after ") and int(lines[1].split()[2]) > 10
+    assert "Traceback" not in done.stderr and "nanobind" not in done.stderr
