@@ -10,6 +10,7 @@ altogether (inline and as ``<img>``): photos and drawings come as JPEG or PNG.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
@@ -84,12 +85,36 @@ def srcset_urls(srcset: str) -> list[str]:
     return [part.split()[0] for part in srcset.split(",") if part.split()]
 
 
-def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+def _kept_value(element: str, attribute: str, value: str) -> str | None:
     if element == "img" and attribute == "src":
         return value if is_local_resource(value) else None
     if element == "img" and attribute == "srcset":
         return value if all(is_local_resource(u) for u in srcset_urls(value)) else None
     return value
+
+
+_raised = threading.local()
+"""What ``_filter_attribute`` raised during this thread's current ``clean``."""
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter. nh3 prints what its filter raises and *keeps the value*: here the
+    attribute is dropped instead (the safe side) and the exception is raised again once nh3 is
+    done (a Ctrl-C landing here stops the build rather than being printed and lost)."""
+    try:
+        return _kept_value(element, attribute, value)
+    except BaseException as error:
+        _raised.error = getattr(_raised, "error", None) or error
+        return None
+
+
+def _clean(fragment: str) -> str:
+    _raised.error = None
+    cleaned = _CLEANER.clean(fragment)
+    error, _raised.error = _raised.error, None
+    if error is not None:
+        raise error
+    return cleaned
 
 
 _CLEANER = nh3.Cleaner(
@@ -137,4 +162,4 @@ def _finish(cleaned: str, own_hosts: Collection[str]) -> str:
 def sanitize_html(fragment: str, own_hosts: Collection[str] = ()) -> str:
     """``fragment`` with only what the allow-list keeps; links to other hosts get
     ``rel="external"``; an image whose source was refused is removed whole."""
-    return _finish(_CLEANER.clean(fragment), own_hosts)
+    return _finish(_clean(fragment), own_hosts)

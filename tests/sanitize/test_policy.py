@@ -195,3 +195,30 @@ def test_srcset_urls():
 )
 def test_images_and_links_are_read_whole_whatever_their_attributes_hold(fragment, expected):
     assert sanitize_html(fragment, OWN) == expected
+
+
+def test_a_stop_inside_the_image_filter_stops_sanitizing_and_keeps_nothing(monkeypatch, capfd):
+    """nh3 prints what its attribute filter raises and keeps the attribute: a Ctrl-C landing
+    there would be a traceback on the staff's screen, a lost stop, and a source kept unchecked."""
+    from guichet_plugins.sanitize import policy
+
+    def interrupted(element, attribute, value):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(policy, "_kept_value", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        sanitize_html('<img src="https://tracker.example/p.gif" alt="">')
+    assert "Traceback" not in capfd.readouterr().err
+    monkeypatch.undo()  # the next page is sanitized as usual: nothing left over from the stop
+    assert sanitize_html('<img src="images/x.jpg" alt="">') == '<img src="images/x.jpg" alt="">'
+
+
+def test_a_filter_that_fails_is_an_error_not_a_source_kept_unchecked(monkeypatch):
+    from guichet_plugins.sanitize import policy
+
+    def failing(element, attribute, value):
+        raise ValueError(value)
+
+    monkeypatch.setattr(policy, "_kept_value", failing)
+    with pytest.raises(ValueError):
+        sanitize_html('<img src="https://tracker.example/p.gif" alt="">')
