@@ -11,7 +11,9 @@ This module is the one place that rule is written, for every command:
 - ``stop_on_signals()``: SIGINT and SIGTERM kill the worker processes at once, then raise
   KeyboardInterrupt in the build (which cleans up and exits), instead of letting the process
   pools finish the work they were handed. Inside ``signals_deferred()`` (loading the plugins,
-  whose native modules must not be interrupted) they wait for the end of the block.
+  whose native modules must not be interrupted) they wait for the end of the block. Once the
+  command has unwound, ``end_now()`` ends it without Python's exit handlers, which race the
+  pools whose workers were just killed.
 - ``Children``: commands started by a long-running command (the devserver's builds), each in
   its own process group, told to die with it, stopped as a group. ``PR_SET_PDEATHSIG`` reaches
   the direct child only, and the fork hooks above only cover Python's own forks: a program a
@@ -37,6 +39,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from typing import NoReturn
 
 PR_SET_PDEATHSIG = 1
 DETACHED_ENV = "GUICHET_DETACHED"
@@ -109,9 +112,14 @@ def _after_in_parent() -> None:
 
 def _in_child() -> None:
     global _forking, _pending
-    _forking, _pending = False, None
+    # The handlers first, while ``_forking`` holds: a signal reaching the new process now (the
+    # terminal's Ctrl-C reaches the whole group) is kept by ``interrupt``, not raised in here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers itself
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    received, _pending = _pending, None  # this process's, or its parent's stop: both mean stop
+    _forking = False
+    if received == signal.SIGTERM:
+        os.kill(os.getpid(), signal.SIGTERM)  # told to stop while starting: stop now
     for fd in list(_close_in_children):
         with contextlib.suppress(OSError):
             os.close(fd)
@@ -156,6 +164,18 @@ def interrupt(signum, frame):
     if getattr(threading, "_SHUTTING_DOWN", False) or sys.is_finalizing():
         return  # the command is already ending (atexit): a KeyboardInterrupt now is a traceback
     raise KeyboardInterrupt
+
+
+def end_now(code: int) -> NoReturn:
+    """End this process with ``code`` at once: for a command a stop has unwound (its ``finally``
+    blocks have run, its workers are killed). Python's own exit would then wake the process
+    pools' threads, which are tearing down pools whose workers just died: CPython 3.11's
+    ProcessPoolExecutor may write to a wake-up pipe its manager thread is closing, and prints
+    « Bad file descriptor » with a traceback after « Commande interrompue »."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 @contextlib.contextmanager

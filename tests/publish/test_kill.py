@@ -158,7 +158,7 @@ def test_killed_publish_leaves_nothing_behind(published, who, signum):
     kill(make, python, who, signum)
     assert_all_gone(mark)
     output = make.stdout.read()
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output
     assert tree_digest(folder / "public") == digest  # the published site did not change
     again = publish(folder)  # at once: no lock held, no « attendez »
     assert again.returncode == 0, again.stdout + again.stderr
@@ -177,7 +177,7 @@ def test_killed_build_leaves_nothing_behind(tmp_path, who, signum):
     kill(make, python, who, signum)
     assert_all_gone(mark)
     output = make.stdout.read()
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output
     if who == "python":
         assert "Commande interrompue" in output
 
@@ -211,7 +211,8 @@ def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
     python = wait_for_workers(make, mark)
     kill(make, python, who, signum)
     assert_all_gone(mark)
-    assert "Traceback" not in make.stdout.read()
+    out = make.stdout.read()
+    assert "Traceback" not in out, out
 
 
 LOADING_UNDER_SIGNALS = """
@@ -257,3 +258,39 @@ def test_a_stop_while_the_plugins_load_waits_for_them_then_interrupts():
     assert lines[0] == "loaded Pdf"
     assert lines[1].startswith("interrupted after ") and int(lines[1].split()[2]) > 10
     assert "Traceback" not in done.stderr and "nanobind" not in done.stderr
+
+
+STARTING_UNDER_SIGNALS = """
+import os, signal, sys, time
+
+def told_to_stop() -> None:  # SIGTERM reaching a worker as it starts (before our own hook runs)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+os.register_at_fork(after_in_child=told_to_stop)  # runs before the hooks install() adds
+from guichet import processes
+
+processes.install()
+processes.stop_on_signals()
+pid = os.fork()
+if pid == 0:
+    time.sleep(5)
+    print("the worker went on", flush=True)
+    os._exit(0)
+_, status = os.waitpid(pid, 0)
+print("stopped by", os.WTERMSIG(status) if os.WIFSIGNALED(status) else None, flush=True)
+"""
+
+
+def test_a_worker_told_to_stop_as_it_starts_stops():
+    """A stop reaching a worker while it starts (inside Python's fork hooks) was kept for later
+    by ``interrupt``, then forgotten: the worker went on working for a build that was over."""
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", STARTING_UNDER_SIGNALS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines() == [f"stopped by {int(signal.SIGTERM)}"]
+    assert "Traceback" not in done.stderr
