@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         from guichet.messages import build as msg
 
         print(msg.INTERRUPTED, file=sys.stderr)
-        return INTERRUPTED
+        processes.end_now(INTERRUPTED)
 
 
 INTERRUPTED = 130

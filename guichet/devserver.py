@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -265,10 +264,6 @@ def _new_pages(path: str, settings: dict) -> set[str]:
     return set()
 
 
-def _terminate(signum, frame):
-    raise KeyboardInterrupt
-
-
 def serve(
     settings: str,
     output: str,
@@ -279,7 +274,6 @@ def serve(
 ) -> int:
     from watchfiles import watch
 
-    signal.signal(signal.SIGTERM, _terminate)
     target = Path(output).resolve()
     address = f"http://{bind}:{port}/"
     preview = Preview(settings, target, content, cache)
@@ -293,8 +287,9 @@ def serve(
         # The handler resolves paths under `target` per request: a swapped-in build is served.
         handler_class = type("Handler", (_Handler,), {"state": preview.state})
         handler = functools.partial(handler_class, directory=str(target))
-        server = ThreadingHTTPServer((bind, port), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        httpd = ThreadingHTTPServer((bind, port), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        server = httpd  # only once it serves: shutdown() waits for serve_forever to return
         watched = [p for p in (*WATCHED, settings, content) if p and Path(p).exists()]
         code_roots = [Path(p).resolve() for p in CODE_FOLDERS]
         announced = False
