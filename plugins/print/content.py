@@ -12,11 +12,11 @@ order written; the free text is ``fit.FreeText`` parts, in two groups (``lead``,
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from guichet import html5
 from guichet_plugins.procedures.dates import format_date_fr
 from guichet_plugins.procedures.hours import DAYS
 from guichet_plugins.procedures.sections import normalise
@@ -226,7 +226,7 @@ def _missing(documents, steps) -> str | None:
 
 def _plain(heading: str) -> str:
     """A heading's text (« Tarifs &amp; aides » → « Tarifs & aides »)."""
-    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", heading)).split())
+    return " ".join(html5.text(heading).split())
 
 
 def source_of(procedure, public_url: str) -> Source:

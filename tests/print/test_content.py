@@ -106,6 +106,14 @@ def test_two_sections_with_the_same_heading_are_two_parts():
     assert keys == ["other:recours", "other:recours-2"]
 
 
+def test_a_heading_is_named_by_the_text_a_reader_sees():
+    """The label that names a cut section in the build's warning, from a heading with markup, an
+    entity and a comment holding « > » (which a tag-stripping regex left as « b --> »)."""
+    body = "## Tarifs &amp; *aides* <!-- a > b --> 2026\n\nGratuit.\n"
+    (part,) = source_of(procedure(body), "https://x.fr/").more
+    assert part.label == "Tarifs & aides 2026"
+
+
 @pytest.mark.parametrize(
     ("days", "label"),
     [
