@@ -31,6 +31,7 @@ from __future__ import annotations
 import _thread
 import contextlib
 import ctypes
+import importlib
 import multiprocessing
 import os
 import signal
@@ -132,6 +133,12 @@ def install() -> None:
     global _installed
     if _installed:
         return
+    # Python runs the hooks after a fork in the order they were registered, and the hooks
+    # before it in the reverse order: ours must come last after it and first before it, so that
+    # no other hook runs while ``interrupt`` may raise. The standard library's own hooks
+    # (logging's and the thread pools' locks) are registered first, by importing them now.
+    importlib.import_module("logging")
+    importlib.import_module("concurrent.futures.thread")
     os.register_at_fork(
         before=_before_fork, after_in_parent=_after_in_parent, after_in_child=_in_child
     )

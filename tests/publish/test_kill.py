@@ -221,19 +221,22 @@ from guichet import processes
 
 processes.stop_on_signals()
 sent = []
+started, loaded = threading.Event(), threading.Event()
 
-def send() -> None:  # SIGTERM every 0.2 ms for 80 ms: many land inside pikepdf's native module
-    end = time.monotonic() + 0.08
-    while time.monotonic() < end:
+def send() -> None:  # SIGTERM every 0.2 ms until pikepdf's native module is loaded
+    while not loaded.is_set():
         os.kill(os.getpid(), signal.SIGTERM)
         sent.append(1)
+        started.set()
         time.sleep(0.0002)
 
 sender = threading.Thread(target=send)
 try:
     with processes.signals_deferred():
         sender.start()
+        started.wait()
         import pikepdf
+        loaded.set()
         print("loaded", pikepdf.Pdf.__name__, flush=True)
         sender.join()  # every signal arrives inside the block
 except KeyboardInterrupt:
@@ -256,7 +259,7 @@ def test_a_stop_while_the_plugins_load_waits_for_them_then_interrupts():
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "loaded Pdf"
-    assert lines[1].startswith("interrupted after ") and int(lines[1].split()[2]) > 10
+    assert lines[1].startswith("interrupted after ") and int(lines[1].split()[2]) >= 1
     assert "Traceback" not in done.stderr and "nanobind" not in done.stderr
 
 
@@ -293,4 +296,53 @@ def test_a_worker_told_to_stop_as_it_starts_stops():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == [f"stopped by {int(signal.SIGTERM)}"]
+    assert "Traceback" not in done.stderr
+
+
+FORKING_UNDER_SIGNALS = """
+import os, signal, sys, time
+from guichet import processes
+
+processes.install()
+processes.stop_on_signals()
+import logging  # its fork hooks release its lock in the parent: a stop lands there
+
+class StoppedAsItReleases:
+    def __init__(self, lock):
+        self.lock = lock
+    def acquire(self, *args):
+        return self.lock.acquire(*args)
+    def release(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        self.lock.release()
+    def _at_fork_reinit(self):
+        self.lock._at_fork_reinit()
+
+logging._lock = StoppedAsItReleases(logging._lock)
+try:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    for _ in range(300):  # the stop, kept during the fork, arrives here
+        time.sleep(0.1)
+    print("not interrupted", flush=True)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+"""
+
+
+def test_a_stop_during_another_modules_fork_hook_is_not_lost():
+    """Python runs the hooks after a fork in the order they were registered: ours ran before
+    logging's, so a SIGTERM landing in logging's was raised there, printed and lost (the build
+    went on and failed on its killed workers: « Erreur interne »)."""
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", FORKING_UNDER_SIGNALS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines() == ["interrupted"]
     assert "Traceback" not in done.stderr
