@@ -83,13 +83,16 @@ def main(argv: list[str] | None = None) -> int:
 
     processes.for_command()
     try:
-        return _run(args)
+        code = _run(args)
     except KeyboardInterrupt:
         processes.kill_workers()
         from guichet.messages import build as msg
 
         print(msg.INTERRUPTED, file=sys.stderr)
-        processes.end_now(INTERRUPTED)
+        code = INTERRUPTED
+    if processes.was_stopped():  # also when the command said so itself (publish)
+        processes.end_now(code)
+    return code
 
 
 INTERRUPTED = 130

@@ -89,6 +89,8 @@ _pending: int | None = None
 """A SIGINT/SIGTERM that arrived while this process was forking or loading the plugins: raised
 once that is over (an exception raised inside Python's fork hooks would be printed and lost, and
 one raised while a native module is being loaded may abort the whole process)."""
+_stopped = False
+"""``interrupt`` has raised KeyboardInterrupt: the command is being stopped."""
 
 
 def _before_fork() -> None:
@@ -163,14 +165,20 @@ def kill_workers() -> None:
 
 def interrupt(signum, frame):
     """Signal handler: kill the workers, then stop the main thread with KeyboardInterrupt."""
-    global _pending
+    global _pending, _stopped
     if _forking or _deferring:  # in os.fork() or in signals_deferred(): once it is over
         _pending = signum
         return
     kill_workers()
     if getattr(threading, "_SHUTTING_DOWN", False) or sys.is_finalizing():
         return  # the command is already ending (atexit): a KeyboardInterrupt now is a traceback
+    _stopped = True
     raise KeyboardInterrupt
+
+
+def was_stopped() -> bool:
+    """Whether ``interrupt`` stopped this command (even if the command caught it)."""
+    return _stopped
 
 
 def end_now(code: int) -> NoReturn:
