@@ -215,6 +215,17 @@ def test_killed_devserver_leaves_nothing_behind(tmp_path, who, signum):
     assert "Traceback" not in out, out
 
 
+def run_script(script: str) -> subprocess.CompletedProcess:
+    """``script`` run by the project's Python, as a command is."""
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 LOADING_UNDER_SIGNALS = """
 import os, signal, sys, threading, time
 from guichet import processes
@@ -249,13 +260,7 @@ def test_a_stop_while_the_plugins_load_waits_for_them_then_interrupts():
     just started) made nanobind abort the process with « Critical nanobind error » and a
     traceback. Inside ``signals_deferred`` (how the build and the preview load the plugins) the
     module loads whole, and the stop is one KeyboardInterrupt at the end of the block."""
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "-c", LOADING_UNDER_SIGNALS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_script(LOADING_UNDER_SIGNALS)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "loaded Pdf"
@@ -287,13 +292,7 @@ print("stopped by", os.WTERMSIG(status) if os.WIFSIGNALED(status) else None, flu
 def test_a_worker_told_to_stop_as_it_starts_stops():
     """A stop reaching a worker while it starts (inside Python's fork hooks) was kept for later
     by ``interrupt``, then forgotten: the worker went on working for a build that was over."""
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "-c", STARTING_UNDER_SIGNALS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_script(STARTING_UNDER_SIGNALS)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == [f"stopped by {int(signal.SIGTERM)}"]
     assert "Traceback" not in done.stderr
@@ -336,13 +335,7 @@ def test_a_stop_during_another_modules_fork_hook_is_not_lost():
     """Python runs the hooks after a fork in the order they were registered: ours ran before
     logging's, so a SIGTERM landing in logging's was raised there, printed and lost (the build
     went on and failed on its killed workers: « Erreur interne »)."""
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "-c", FORKING_UNDER_SIGNALS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_script(FORKING_UNDER_SIGNALS)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == ["interrupted"]
     assert "Traceback" not in done.stderr
