@@ -141,7 +141,7 @@ class Preview:
                 command = ["nice", "-n", str(BACKGROUND_NICENESS), *command]
             with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
                 code = self._run(command, stdout=log, stderr=subprocess.STDOUT)
-                if code != 0 and generation == self.state.generation:
+                if code != 0 and generation == self.state.generation and not self.closing:
                     log.seek(0)
                     print(log.read(), end="", file=sys.stderr, flush=True)
         with self.state.lock:
@@ -311,7 +311,7 @@ def serve(
             print(msg.REBUILDING, flush=True)
             preview.change(paths, address)
     except KeyboardInterrupt:
-        pass
+        print(msg.STOPPED, flush=True)
     finally:
         preview.closing = True
         preview.stop_background()

@@ -20,6 +20,7 @@ FULL_BUILD_FAILED = (
     "✗ La construction complète (fiches PDF, vérifications) a échoué : voir les messages "
     "ci-dessus. Les pages de l'aperçu restent à jour."
 )
+STOPPED = "Aperçu arrêté. Relancez « make devserver » pour le reprendre."
 RESTARTING = "Le code de Guichet a changé : l'aperçu redémarre…"
 PDF_PENDING = (
     "Aperçu : la fiche PDF de cette démarche est en cours de préparation. Rechargez la page "

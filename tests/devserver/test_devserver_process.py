@@ -167,7 +167,7 @@ def wait_for_workers(server: Devserver, count: int = 3) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_stopping_the_devserver_during_a_background_build_leaves_no_process(site, how):
     server, content, _settings, tmp = site
     edit(content / "guichets/mairie.md", "lundi : 8h30-12h00", "lundi : 9h00-12h00")
@@ -177,6 +177,9 @@ def test_stopping_the_devserver_during_a_background_build_leaves_no_process(site
     time.sleep(0.5)  # what the stopped devserver printed last has been read
     printed = "".join(server.lines)
     assert "a échoué" not in printed  # stopped by staff: nothing failed
+    assert "Commande interrompue" not in printed  # the stopped background build's own words
+    if how != signal.SIGKILL:
+        assert msg.STOPPED in printed
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])

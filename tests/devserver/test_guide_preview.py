@@ -23,6 +23,7 @@ def test_the_guide_quotes_the_pdf_pending_line():
 def test_the_guide_quotes_the_terminal_and_the_error_page():
     guide = flat(GUIDE)
     assert flat(msg.FULL_BUILD_READY) in guide
+    assert flat(msg.STOPPED) in guide
     assert flat(msg.UPDATED_PDF_LATER.split("{address}")[1]) in guide
     heading = re.search(r"<h1>(.*?)</h1>", msg.ERROR_PAGE).group(1)
     assert f"« {heading} »" in guide
