@@ -42,12 +42,14 @@ COUNTER_LENGTHENS_HINT = (
 COUNTER_CUT_HINT = "Leur texte libre est abrégé sur papier, avec l'adresse où le lire en entier."
 STILL_TOO_LONG = (
     "La fiche à imprimer ne tient pas sur une feuille A4 recto-verso, même en petits "
-    "caractères : {why} ; elle fait {pages} pages."
+    "caractères : {why} ; elle fait {pages} pages. Règle appliquée : {rule}."
 )
 STILL_TOO_LONG_HINT = (
-    "Rien n'est retiré de la fiche, mais elle demande plus d'une feuille : regroupez des pièces "
-    "ou des étapes qui vont ensemble (« Justificatif de domicile : facture ou quittance »)."
+    "Chaque pièce, chaque étape et les coordonnées, horaires et fermetures de chaque guichet "
+    "sont imprimés{kept}, mais la fiche demande plus d'une feuille : regroupez des pièces ou "
+    "des étapes qui vont ensemble (« Justificatif de domicile : facture ou quittance »)."
 )
+STILL_TOO_LONG_CUT = " (« {parts} » : à lire sur {web})"
 
 
 def items(part: str, count: int) -> str:

@@ -100,7 +100,8 @@ def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, 
     module's docstring. ``previous``: this flyer's record from the last build (see
     :func:`record`), or None."""
     now = outcome.parts_mm
-    if previous and previous.get("level") == 0:
+    grew_past_two_pages = outcome.pages > 2 and previous and previous.get("pages", 2) <= 2
+    if previous and (previous.get("level") == 0 or grew_past_two_pages):
         before = previous.get("parts_mm", {})
         if any(k.startswith(COUNTER) and k not in before for k in now):
             # The procedure names a counter it did not name then: its own file is the cause,
@@ -211,7 +212,7 @@ def problems(
         if kind == "counter" and outcome.pages <= 2:
             by_counter.setdefault(name, []).append((outcome, grown))
             continue
-        found.append(_part_problem(outcome, name))
+        found.append(_part_problem(outcome, (kind, name)))
     for slug, affected in by_counter.items():
         found.append(_counter_problem(slug, affected))
     return found, remembered
@@ -238,7 +239,9 @@ def _part_label(outcome: FlyerOutcome, name: str) -> str:
 
 def _part_hint(outcome: FlyerOutcome, name: str) -> str:
     if outcome.pages > 2:
-        return msg.STILL_TOO_LONG_HINT
+        cut = " », « ".join(outcome.name(key) for key in outcome.cut)
+        kept = msg.STILL_TOO_LONG_CUT.format(parts=cut, web=outcome.web) if cut else ""
+        return msg.STILL_TOO_LONG_HINT.format(kept=kept)
     if outcome.cut:
         cut = " », « ".join(outcome.name(key) for key in outcome.cut)
         cause = msg.COUNTERS if name == "counters" else f"« {outcome.name(name)} »"
@@ -269,13 +272,13 @@ def hint_of(outcome: FlyerOutcome, cause: tuple[str, str]) -> str:
     return _part_hint(outcome, cause[1])
 
 
-def _part_problem(outcome: FlyerOutcome, name: str) -> Problem:
-    label = _part_label(outcome, name)
+def _part_problem(outcome: FlyerOutcome, cause: tuple[str, str]) -> Problem:
+    why = why_of(outcome, cause)
     if outcome.pages > 2:
-        message = msg.STILL_TOO_LONG.format(why=label, pages=outcome.pages)
-        return Problem(outcome.source, message, None, msg.STILL_TOO_LONG_HINT)
-    message = msg.NOT_ONE_SIDE.format(why=label, rule=outcome.rule)
-    return Problem(outcome.source, message, None, _part_hint(outcome, name))
+        message = msg.STILL_TOO_LONG.format(why=why, pages=outcome.pages, rule=outcome.rule)
+        return Problem(outcome.source, message, None, hint_of(outcome, cause))
+    message = msg.NOT_ONE_SIDE.format(why=why, rule=outcome.rule)
+    return Problem(outcome.source, message, None, _part_hint(outcome, cause[1]))
 
 
 def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> Problem:

@@ -96,6 +96,29 @@ def test_a_long_section_gives_a_warning_on_the_procedure_saying_which_rule_and_w
 def test_a_flyer_still_too_long_says_how_many_pages():
     (warning,) = problems([outcome("a", level=5, pages=3, steps=400.0)])[0]
     assert "3 pages" in warning.message and "« Étapes »" in warning.message
+    assert "Règle appliquée : la fiche est imprimée en recto-verso" in warning.message
+
+
+def test_a_flyer_a_counter_took_past_two_pages_names_the_counter_and_what_it_left_out():
+    """Found by trying it: twelve closures added to the mairie took a long procedure's flyer
+    from two pages to three; the warning blamed its « Pièces à fournir », which had not changed,
+    and said « Rien n'est retiré » of a flyer whose free text was left out."""
+    history = {
+        "content/demarches/a.md": {
+            "level": 7,
+            "pages": 2,
+            "parts_mm": {"documents": 351.0, "counter:mairie": 60.0},
+            "cause": ["part", "documents"],
+        }
+    }
+    flyer = outcome("a", level=7, pages=3, cut=("who",), documents=351.0, counter__mairie=140.0)
+    (warning,), remembered = problems([flyer], history)
+    assert warning.source == "content/demarches/a.md"
+    assert "le guichet « Mairie » prend 14 cm" in warning.message
+    assert "« Pièces à fournir »" not in warning.message
+    assert "Rien n'est retiré" not in warning.hint
+    assert "(« Qui est concerné » : à lire sur www.ville.fr/demarches/a/)" in warning.hint
+    assert remembered["content/demarches/a.md"]["cause"] == ("counter", "mairie")
 
 
 def test_the_record_of_a_flyer_on_two_sides_says_its_cause_as_the_warning_does(tmp_path):
