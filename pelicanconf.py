@@ -98,6 +98,10 @@ robots.txt."""
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+IGNORE_FILES = [".*"]
+"""Hidden files are not content: an editor's lock (Emacs writes ``.#passeport.md`` while a file
+has unsaved changes), a draft put aside (``.brouillon.md``). Pelican's default, ``**/.*``, is
+matched against file names without their folder, so it never matched one."""
 CHECK_MODIFIED_METHOD = "md5"
 
 # -- Content types and URLs (fixed: they are printed on paper) ------------------------------

@@ -38,7 +38,7 @@ def _counter_slugs(settings: dict) -> list[str]:
     content = Path(settings["PATH"])
     slugs = []
     for folder in settings.get("COUNTER_PATHS", ["guichets"]):
-        slugs += [p.stem for p in (content / folder).glob("*.md")]
+        slugs += [p.stem for p in (content / folder).glob("*.md") if not p.name.startswith(".")]
     return slugs
 
 

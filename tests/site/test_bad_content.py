@@ -113,3 +113,15 @@ def test_a_plugin_that_cannot_load_fails_the_build(small_site, tmp_path, setting
     assert build.returncode == 1
     assert "does_not_exist" in build.output
     assert "Traceback" not in build.output
+
+
+def test_hidden_files_are_not_content(small_site, tmp_path):
+    """Found by trying the preview as staff: Emacs's lock file (a dangling link named
+    ``.#passeport.md``, there while a file has unsaved changes) stopped the build with « Le
+    fichier ne peut pas être lu », and a draft put aside as ``.brouillon.md`` was read too."""
+    (small_site / "demarches/.#carte-identite.md").symlink_to("agent@mairie.1234:1700000000")
+    (small_site / "demarches/.brouillon.md").write_text("Titre: Brouillon\n", encoding="utf-8")
+    build = run_build(small_site, tmp_path / "out")
+    assert build.returncode == 0, build.output
+    assert "brouillon" not in build.output.lower() and "Cannot" not in build.output
+    assert not list((tmp_path / "out").rglob("*brouillon*"))
