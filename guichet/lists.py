@@ -5,7 +5,7 @@ and a sub-list is indented by 2 spaces (or more) under its item. Python-Markdown
 line before a list and 4 spaces per level; text pasted from a word processor keeps its « • »
 or « – » bullets. ``normalise_lists`` rewrites the body's list lines so that Python-Markdown
 builds the lists staff meant, and names the lines whose structure is ambiguous (a list line
-indented by a single space under an item).
+indented by a single space under an item, a list line with no space after its bullet).
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•◦▪–—]|\d{1,9}[
 WORD_BULLETS = frozenset("•◦▪–—")
 """Bullets a word processor puts in front of pasted list items (« • », « – »): the list staff
 meant, written with Markdown's « - »."""
+_GLUED = re.compile(r"^[ \t]*(?P<marker>[-•◦▪–—]|\d{1,9}[.)])(?=[^\W\d_])")
+"""A list line whose marker has no space after it (« -Un chèque », « 3.Venez »): Markdown would
+glue it to the item above. ``*`` is left out: « *Attention* » is emphasis."""
 FENCE = re.compile(r"^\s*(```|~~~)")
 """A line opening or closing a fenced block (its lines are not Markdown to read)."""
 _BLOCK_START = re.compile(r"^\s*(#|\||<|>|```|~~~)")
@@ -84,6 +87,18 @@ def normalise_lists(lines: list[str], first_line: int = 1) -> tuple[list[str], l
             previous = line
             continue
         if levels and line.strip():
+            glued = _GLUED.match(line)
+            if glued:
+                marker = glued.group("marker")
+                problems.append(
+                    ListProblem(
+                        first_line + index,
+                        msg.GLUED_ITEM.format(line=line.strip(), marker=marker),
+                        msg.GLUED_ITEM_HINT.format(
+                            marker=marker, fixed=line.strip().replace(marker, marker + " ", 1)
+                        ),
+                    )
+                )
             if line[:1] in (" ", "\t"):  # more text of the current item
                 out.append(" " * (4 * len(levels)) + line.strip())
                 previous = line

@@ -82,6 +82,11 @@ BAD_LIST_INDENT_HINT = (
     "Décalez un sous-élément de 2 espaces (ou plus) sous l'élément qui le contient, ou "
     "commencez-le au bord de la ligne pour un élément de la même liste."
 )
+GLUED_ITEM = (
+    "La ligne « {line} » n'a pas d'espace après « {marker} » : elle serait collée à l'élément "
+    "précédent de la liste au lieu d'en être un."
+)
+GLUED_ITEM_HINT = "Mettez une espace après « {marker} » : « {fixed} »."
 SPACE_IN_NAME = "Le nom de champ « {name} » contient une espace : il n'est pas reconnu."
 SPACE_IN_NAME_HINT = "Écrivez-le avec des tirets : « {field}: {value} »."
 NOT_INDENTED = (

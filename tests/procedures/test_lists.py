@@ -82,3 +82,15 @@ def test_checklist_items_keep_their_sub_list():
     assert [item.split("<")[0] for item in items] == ["Photo", "Pièce :", "Justificatif"]
     assert "<li>carte</li>" in items[1] and "<li>passeport</li>" in items[1]
     assert list_items("<ol><li>a</li><li>b</li></ol><p>x</p><ul><li>c</li></ul>") == ["a", "b", "c"]
+
+
+def test_a_list_line_with_no_space_after_its_bullet_is_named_with_its_line():
+    """Found by trying it as staff: « -Un chèque », « •Un chèque » or « 3.Venez » under a list
+    were glued to the item above, one document or step fewer on the page and the flyer."""
+    for line, marker in (("-Un chèque", "-"), ("•Un chèque", "•"), ("3.Venez samedi", "3.")):
+        _, problems = render(f"- Une photo\n- Un justificatif\n{line}")
+        (problem,) = problems
+        assert problem.line == 12 and f"n'a pas d'espace après « {marker} »" in problem.message
+        assert f"« {line.replace(marker, marker + ' ', 1)} »" in problem.hint
+    for fine in ("- Une photo\n  *Attention* : récente", "1. Venez\n2. Signez", "- Prix :\n  -5 %"):
+        assert render(fine)[1] == [], fine
