@@ -61,6 +61,10 @@ class CounterContent:
     email: str | None
     closures: tuple[str, ...]
     """« 24 décembre 2026 : Réveillon », already written out."""
+    closures_below: bool
+    """Printed under the contact and the hours, the width of the sheet, not in the contact's
+    column: from :data:`CLOSURES_BELOW` closures, with one or two counters (where each closure
+    took two lines)."""
     hours_caption: str
     hours: tuple[tuple[str, tuple[str, ...]], ...]
     """(day(s), time ranges) rows: « Lundi » / (« 8 h 30 à 12 h », « 13 h 30 à 17 h »), printed
@@ -190,8 +194,14 @@ def _hours(counter, many: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((day_names(names), texts) for texts, names in grouped.items())
 
 
+CLOSURES_BELOW = 4
+"""Upcoming closures from which a counter (of a flyer with one or two) prints them under its
+contact and hours: a counter closed often (works, strikes) then takes half the height."""
+
+
 def counter_content(counter, many: bool) -> CounterContent:
     data = counter.data
+    closures = tuple(f"{c.text.capitalize()} : {c.reason}" for c in counter.upcoming_closures)
     closed = [day for day in data.hours.days if not day.is_open]
     closed_row = None
     if data.hours.open_days and closed:
@@ -203,7 +213,8 @@ def counter_content(counter, many: bool) -> CounterContent:
         phone=data.phone.display,
         phone_uri=data.phone.uri,
         email=data.email or None,
-        closures=tuple(f"{c.text.capitalize()} : {c.reason}" for c in counter.upcoming_closures),
+        closures=closures,
+        closures_below=not many and len(closures) >= CLOSURES_BELOW,
         hours_caption="Horaires d'ouverture"
         + (APPOINTMENT_CAPTION if data.hours.appointment else ""),
         hours=_hours(counter, many),

@@ -2,8 +2,9 @@
 counters, a long « Bon à savoir », long words and web addresses, notes and sub-headings between
 the documents and the steps, an introduction and sections of the procedure's own (« Tarifs »,
 « Recours »), and much of it at once (``longue``: 22 documents, two with choices, 16 steps, 6
-paragraphs of « Bon à savoir », a form, links to the site and elsewhere). What each must print
-is listed with it."""
+paragraphs of « Bon à savoir », a form, links to the site and elsewhere; ``tout-a-la-fois``: 25
+documents and 18 steps, some of three lines, and a counter with eighteen closures). What each
+must print is listed with it."""
 
 from __future__ import annotations
 
@@ -133,6 +134,29 @@ LONG_GOOD = [
     *(f"Conseil numéro {n}. {ADVICE * 6}" for n in range(2, 7)),
 ]
 
+DETAILED = (
+    "un justificatif détaillé, par exemple une attestation de l'employeur de moins de 3 mois, "
+    "signée et tamponnée, avec le numéro SIRET de l'entreprise, l'adresse complète de son siège "
+    "et le nom de la personne à contacter en cas de question"
+)
+CLOSED_OFTEN = """Titre: Guichet souvent fermé
+Adresse: 8 rue des Travaux
+    12340 Val-d'Aurore
+Telephone: 05 36 49 40 40
+Horaires: lundi : 8h30-10h00, 10h15-12h00, 13h30-15h00, 15h15-17h30 sur rendez-vous
+    du mardi au vendredi : 8h30-12h00, 13h30-17h30
+Fermetures: 24/12/2026 au 02/01/2027 : congés de fin d'année
+{closures}
+
+Un guichet en travaux, fermé souvent.
+"""
+"""A counter with eighteen upcoming closures, printed under its contact and hours: in the
+contact's column, each took two lines, and with the longest lists the flyer took three pages."""
+CLOSURES = [
+    f"    {n:02d}/03/2027 : fermeture numéro {n} pour des travaux dans le bâtiment"
+    for n in range(1, 18)
+]
+
 
 def _procedure(content: Path, slug: str, **fields) -> None:
     values = {
@@ -225,11 +249,24 @@ CASES = {
         "steps": _long_steps(),
         "good": "\n\n".join(LONG_GOOD),
     },
+    "tout-a-la-fois": {
+        "title": "Vingt-cinq pièces, dix-huit étapes et un guichet souvent fermé",
+        "counters": "mairie, souvent-ferme",
+        "documents": "\n".join(
+            f"- Pièce numéro {n} : " + (DETAILED if n % 4 == 3 else "document ordinaire")
+            for n in range(1, 26)
+        ),
+        "steps": "\n".join(
+            f"{n}. Étape numéro {n} : " + (DETAILED if n % 4 == 2 else "action courte")
+            for n in range(1, 19)
+        ),
+        "good": "\n\n".join(SENTENCE * 4 for _ in range(3)),
+    },
 }
 
 
 def write_cases(target: Path) -> Path:
-    """A copy of the sample town's content with the hard flyers and thirteen extra counters."""
+    """A copy of the sample town's content with the hard flyers and fourteen extra counters."""
     content = target / "content"
     shutil.copytree(ROOT / "content", content)
     for n, slug in enumerate(SIX, 1):
@@ -238,6 +275,8 @@ def write_cases(target: Path) -> Path:
         hours = SPLIT_WEEK if n % 3 == 0 else WEEK
         text = QUARTER.format(n=n, hours=hours)
         (content / "guichets" / f"{slug}.md").write_text(text, encoding="utf-8")
+    closed_often = CLOSED_OFTEN.format(closures="\n".join(CLOSURES))
+    (content / "guichets" / "souvent-ferme.md").write_text(closed_often, encoding="utf-8")
     for slug, fields in CASES.items():
         _procedure(content, slug, **fields)
     return content

@@ -13,6 +13,7 @@ COUNTER = CounterContent(
     phone_uri="tel:+33536491000",
     email=None,
     closures=(),
+    closures_below=False,
     hours_caption="Horaires d'ouverture",
     hours=(("Lundi", ("8\u00a0h\u00a030 à 12\u00a0h",)),),
     closed=("Autres jours", "fermé"),

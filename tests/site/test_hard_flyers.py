@@ -84,6 +84,9 @@ def test_the_test_cases_are_hard_enough(built):
     assert re.sub(r"\s+", "", URL) in re.sub(r"\s+", "", text)  # printed in full, wrapped
     long = all_text(pdf_reader(built / "out/demarches/longue/fiche.pdf"))
     assert pages["longue"] == 2 and "suite sur www.val-daurore.fr/demarches/longue/" in long
+    # the longest lists with a counter closed eighteen times: flowing over both sides, in full
+    assert "d'un bout à l'autre" in warning_of(built, "tout-a-la-fois")
+    assert pages["tout-a-la-fois"] == 2
 
 
 @pytest.mark.parametrize("slug", ["six-guichets", "bon-a-savoir-long"])
