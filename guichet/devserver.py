@@ -210,7 +210,10 @@ class Preview:
 
             outcome = self.engine.run(select)
             if not outcome.ok:
-                pages = _pages_of(saved, old, self.engine.settings)  # where staff look now
+                # Where staff look: the pages of the files saved, of those still waiting for a
+                # fix, and of the files the problems are in.
+                wrong = [str(self.content_root.parent / source) for source in outcome.sources]
+                pages = _pages_of(sorted({*paths, *wrong}), old, self.engine.settings)
                 self.state.errors = {page: outcome.report for page in pages}
                 self.unrendered = paths
                 print(outcome.report, file=sys.stderr, flush=True)

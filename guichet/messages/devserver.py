@@ -32,8 +32,9 @@ ERROR_PAGE = """<!doctype html>
 <head><meta charset="utf-8"><title>Erreur dans le contenu — aperçu</title></head>
 <body>
 <h1>Cette page n'a pas pu être mise à jour</h1>
-<p>Le fichier que vous venez d'enregistrer contient des erreurs. Corrigez-les, enregistrez, puis
-rechargez cette page. Les autres pages du site montrent la dernière version correcte.</p>
+<p>Le contenu du site contient les erreurs ci-dessous : tant qu'elles sont là, cette page ne peut
+pas être mise à jour. Corrigez-les, enregistrez, puis rechargez cette page. Les autres pages du
+site montrent la dernière version correcte.</p>
 <pre>{report}</pre>
 </body>
 </html>

@@ -43,6 +43,8 @@ class Outcome:
     ok: bool
     report: str = ""
     """On failure: the problems, in French, exactly as printed in the terminal."""
+    sources: tuple[str, ...] = ()
+    """On failure: the files the problems are in, as staff see them (``content/demarches/x.md``)."""
     snapshot: Snapshot | None = None
     rendered: set[str] = field(default_factory=set)
     """Output paths rendered and written by this run."""
@@ -289,7 +291,8 @@ class Engine:
             with muted(MUTED_PLUGINS, MUTED_RECEIVERS), _memoised():
                 pelican.run()
         except ContentErrors as errors:
-            return Outcome(ok=False, report=errors.report())
+            sources = tuple(sorted({p.source for p in errors.problems}))
+            return Outcome(ok=False, report=errors.report(), sources=sources)
         except Exception:
             log = self.cache / "derniere-erreur.txt"
             log.parent.mkdir(parents=True, exist_ok=True)

@@ -205,6 +205,12 @@ def test_a_file_saved_while_another_has_errors_is_shown_once_they_are_fixed(site
     seen = server.wait_for("dernière version correcte", after=seen)
     other = "/demarches/acte-naissance/"  # served by the counter, not by the broken procedure
     assert not MONDAY_AT_9.search(server.get(other).decode())  # still the last good version
+    # The broken file's page still says why (it showed its last good version, no error), and
+    # the page of the file just saved names the file to fix, not itself.
+    for page in ("/demarches/carte-identite/", "/guichets/mairie/"):
+        shown = server.get(page).decode()
+        assert "Cette page n'a pas pu être mise à jour" in shown, page
+        assert "content/demarches/carte-identite.md" in shown, page
     time.sleep(0.3)
     edit(broken, "Verifie-le: bientôt", "Verifie-le: 2026-10-15")
     seen = server.wait_for("Aperçu à jour", after=seen)
