@@ -139,8 +139,17 @@ class FieldReader:
         if self.labels[key] in self._named:  # « Cout Gratuit »: said once, with its line
             return
         self.error(
-            key, msg.MISSING_FIELD.format(field=self.labels[key]), self.example(key, example)
+            key,
+            msg.MISSING_FIELD.format(field=self.labels[key]),
+            self.example(key, example),
+            self.header_end(),
         )
+
+    def header_end(self) -> int | None:
+        """The line after the header's last line: where a missing field is to be written."""
+        last = [max(lines) for lines in self.meta.get(VALUE_LINES_KEY, {}).values() if lines]
+        last += self.meta.get(LINES_KEY, {}).values()
+        return max(last) + 1 if last else None
 
     def example(self, key: str, example: str) -> str:
         return msg.EXAMPLE.format(field=self.labels[key], example=example)

@@ -125,3 +125,15 @@ def test_hidden_files_are_not_content(small_site, tmp_path):
     assert build.returncode == 0, build.output
     assert "brouillon" not in build.output.lower() and "Cannot" not in build.output
     assert not list((tmp_path / "out").rglob("*brouillon*"))
+
+
+def test_a_missing_field_names_the_line_where_the_header_ends(small_site, tmp_path):
+    """Found by trying the preview as staff: « ✗ content/demarches/passeport.md — champ
+    « Resume » » said nothing of where to write it; the line is the one after the header."""
+    procedure = small_site / "demarches/carte-identite.md"
+    edit(procedure, "Cout: Gratuit\n", "")
+    lines = procedure.read_text(encoding="utf-8").split("\n")
+    end = next(n for n, line in enumerate(lines, 1) if not line.strip())  # the header's end
+    build = run_build(small_site, tmp_path / "out")
+    assert build.returncode == 1, build.output
+    assert f"content/demarches/carte-identite.md:{end} — champ « Cout »" in build.output
