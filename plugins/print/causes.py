@@ -7,7 +7,8 @@ Pure: no Pelican, no Typst. Each flyer's one-side layout measured the height of 
 - when the previous build printed the flyer on one side: the part that grew the most since
   (the counter « Mairie » gained closures; « Bon à savoir » got a new paragraph), or the
   procedure's list of counters when it names a counter it did not name then;
-- when the previous build already gave a cause: the same one, while that part is still there;
+- when the previous build already gave a cause: the same one, while that part is still there
+  and has not shrunk; if it has (the counter's closures are over), the part that grew since;
 - otherwise (first build): the tallest part, the counters together when there are two or more.
 
 A counter that lengthens several flyers gives one warning on the counter's file naming every
@@ -95,6 +96,11 @@ def _as_cause(part: str) -> tuple[str, str]:
     return ("part", part)
 
 
+def _grown_most(now: dict[str, float], before: dict[str, float]) -> tuple[float, str]:
+    """How much the part that grew the most since ``before`` grew, and its name."""
+    return max(((now[k] - before.get(k, 0.0), k) for k in sorted(now)), default=(0.0, ""))
+
+
 def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, str]:
     """``("counter", slug)`` or ``("part", name)`` (``name`` may be ``counters``): see the
     module's docstring. ``previous``: this flyer's record from the last build (see
@@ -107,13 +113,20 @@ def cause_of(outcome: FlyerOutcome, previous: dict | None = None) -> tuple[str, 
             # The procedure names a counter it did not name then: its own file is the cause,
             # not that counter's (which did not grow).
             return ("part", "counters")
-        growth, part = max(((now[k] - before.get(k, 0.0), k) for k in sorted(now)), default=(0, ""))
+        growth, part = _grown_most(now, before)
         if growth >= GROWTH_MM:
             return _as_cause(part)
     if previous and previous.get("cause"):
         kind, name = previous["cause"]
-        if (kind == "counter" and f"{COUNTER}{name}" in now) or name in now or name == "counters":
+        part = f"{COUNTER}{name}" if kind == "counter" else name
+        before = previous.get("parts_mm", {})
+        shrank = part in before and part in now and now[part] <= before[part] - GROWTH_MM
+        if not shrank and (part in now or name == "counters"):
             return (kind, name)
+        if shrank:  # the old cause went away (closures removed): what grew meanwhile, if any
+            growth, grown = _grown_most(now, before)
+            if growth >= GROWTH_MM:
+                return _as_cause(grown)
     parts = {k: v for k, v in now.items() if not k.startswith(COUNTER)}
     counters = {k: v for k, v in now.items() if k.startswith(COUNTER)}
     if len(outcome.counters) >= 2:

@@ -51,6 +51,21 @@ def test_a_cause_once_found_is_kept_while_nothing_grows():
     )
 
 
+def test_a_cause_that_shrank_gives_way_to_the_part_that_grew_in_the_same_build():
+    """Found by trying it as staff: in one build the mairie's extra closures were removed and
+    « Bon à savoir » got eight paragraphs; the warning blamed the mairie, build after build."""
+    before = {
+        "level": 1,
+        "parts_mm": {"documents": 90.0, "counter:mairie": 140.0, "good_to_know": 20.0},
+        "cause": ["counter", "mairie"],
+    }
+    flyer = outcome("a", documents=90.0, counter__mairie=45.0, good_to_know=110.0)
+    assert cause_of(flyer, before) == ("part", "good_to_know")
+    (warning,), remembered = problems([flyer], {"content/demarches/a.md": before})
+    assert warning.source == "content/demarches/a.md" and "« Bon à savoir »" in warning.message
+    assert remembered["content/demarches/a.md"]["cause"] == ("part", "good_to_know")
+
+
 def test_a_counter_that_lengthens_five_flyers_gives_one_warning_on_its_own_file():
     history = {
         f"content/demarches/{s}.md": {
