@@ -237,7 +237,9 @@ def _forget_modules(paths: list[str]) -> None:
 
 def _pages_of(paths: list[str], snapshot: Snapshot | None, settings: dict) -> set[str]:
     """The pages of the files ``paths``, to show their errors on: known from the last good run,
-    or, for a new procedure, counter or page, where it would be written."""
+    or, for a new procedure, counter or page, where it would be written; for a text of the
+    content that has no page of its own (``commune.md``, a notice), every page: the town's name
+    and the notices are on all of them."""
     pages: set[str] = set()
     for path in paths:
         known = set()
@@ -247,8 +249,16 @@ def _pages_of(paths: list[str], snapshot: Snapshot | None, settings: dict) -> se
                     known.update(table[path].pages)
             if path in snapshot.counters:
                 known.update(snapshot.counter_pages.get(snapshot.counters[path].slug, ()))
-        pages |= known or _new_pages(path, settings)
+        known = known or _new_pages(path, settings)
+        if not known and snapshot is not None and _is_content_text(path, settings):
+            known = set(snapshot.written)
+        pages |= known
     return pages
+
+
+def _is_content_text(path: str, settings: dict) -> bool:
+    content = settings.get("PATH")
+    return bool(content) and path.endswith(".md") and Path(path).is_relative_to(content)
 
 
 def _new_pages(path: str, settings: dict) -> set[str]:

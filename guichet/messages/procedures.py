@@ -56,7 +56,9 @@ BAD_NATIONAL_ID = "« {value} » n'est pas un numéro de fiche service-public.fr
 
 # -- the header (guichet/header.py) -------------------------------------------------------------
 DUPLICATE_FIELD = "Le champ « {field} » est écrit deux fois (déjà à la ligne {first})."
-DUPLICATE_FIELD_HINT = "Gardez une seule ligne pour ce champ : c'est la première qui compte."
+DUPLICATE_FIELD_HINT = (
+    "Gardez une seule ligne pour ce champ, celle qui est juste, et supprimez l'autre."
+)
 NO_COLON = "La ligne « {line} » n'a pas de deux-points : ce n'est ni un champ ni du texte."
 NO_COLON_HINT = (
     "Écrivez le nom du champ suivi de deux-points : « {field}: {value} ». Si c'est le début "

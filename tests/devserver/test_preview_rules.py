@@ -104,6 +104,12 @@ def test_errors_are_shown_on_the_pages_of_the_file_even_a_new_one():
         "demarches/neuve/fiche/index.html",
     }
     assert _pages_of(["/c/images/x.jpg"], None, settings) == set()
+    # The town file has no page of its own: its errors are shown on every page (they were
+    # shown only in the terminal).
+    every = town()
+    every.written = frozenset({"index.html", "demarches/cni/index.html", "aide/index.html"})
+    assert _pages_of(["/c/commune.md"], every, settings) == set(every.written)
+    assert _pages_of(["/c/images/x.jpg"], every, settings) == set()
 
 
 def test_a_changed_settings_module_is_read_again(tmp_path, monkeypatch):
