@@ -27,6 +27,12 @@ class Problem:
     hint: str = ""
     """How to fix it, ideally with an example of what is expected."""
 
+    @property
+    def file(self) -> str:
+        """``source`` without its line: ``content/demarches/x.md``."""
+        path, _, line = self.source.rpartition(":")
+        return path if path and line.isdigit() else self.source
+
     def render(self) -> str:
         where = self.source + (f" — champ « {self.field} »" if self.field else "")
         lines = [where, f"    {self.message}"]
@@ -37,10 +43,8 @@ class Problem:
 
 def _order(problem: Problem) -> tuple:
     """By file, then by line (``x.md:9`` before ``x.md:10``), then field and message."""
-    path, _, line = problem.source.rpartition(":")
-    if not (path and line.isdigit()):
-        path, line = problem.source, "0"
-    return (path, int(line), problem.field or "", problem.message)
+    line = problem.source[len(problem.file) + 1 :] or "0"
+    return (problem.file, int(line), problem.field or "", problem.message)
 
 
 class ContentErrors(Exception):

@@ -291,7 +291,7 @@ class Engine:
             with muted(MUTED_PLUGINS, MUTED_RECEIVERS), _memoised():
                 pelican.run()
         except ContentErrors as errors:
-            sources = tuple(sorted({p.source for p in errors.problems}))
+            sources = tuple(sorted({p.file for p in errors.problems}))
             return Outcome(ok=False, report=errors.report(), sources=sources)
         except Exception:
             log = self.cache / "derniere-erreur.txt"

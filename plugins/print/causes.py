@@ -251,12 +251,11 @@ def _part_label(outcome: FlyerOutcome, name: str) -> str:
 
 
 def _part_hint(outcome: FlyerOutcome, name: str) -> str:
+    cut = " », « ".join(outcome.name(key) for key in outcome.cut)
     if outcome.pages > 2:
-        cut = " », « ".join(outcome.name(key) for key in outcome.cut)
         kept = msg.STILL_TOO_LONG_CUT.format(parts=cut, web=outcome.web) if cut else ""
         return msg.STILL_TOO_LONG_HINT.format(kept=kept)
-    if outcome.cut:
-        cut = " », « ".join(outcome.name(key) for key in outcome.cut)
+    if cut:
         cause = msg.COUNTERS if name == "counters" else f"« {outcome.name(name)} »"
         return msg.FREE_TEXT_CUT_HINT.format(
             parts=cut, web=outcome.web, cause=cause, **msg.cut_verbs(len(outcome.cut))
@@ -289,9 +288,9 @@ def _part_problem(outcome: FlyerOutcome, cause: tuple[str, str]) -> Problem:
     why = why_of(outcome, cause)
     if outcome.pages > 2:
         message = msg.STILL_TOO_LONG.format(why=why, pages=outcome.pages, rule=outcome.rule)
-        return Problem(outcome.source, message, None, hint_of(outcome, cause))
-    message = msg.NOT_ONE_SIDE.format(why=why, rule=outcome.rule)
-    return Problem(outcome.source, message, None, _part_hint(outcome, cause[1]))
+    else:
+        message = msg.NOT_ONE_SIDE.format(why=why, rule=outcome.rule)
+    return Problem(outcome.source, message, None, hint_of(outcome, cause))
 
 
 def _counter_problem(slug: str, grown_on: list[tuple[FlyerOutcome, float]]) -> Problem:

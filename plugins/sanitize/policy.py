@@ -104,7 +104,7 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     try:
         return _kept_value(element, attribute, value)
     except BaseException as error:
-        _raised.error = getattr(_raised, "error", None) or error
+        _raised.error = _raised.error or error  # set by _clean before nh3 runs
         return None
 
 

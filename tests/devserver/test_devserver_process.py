@@ -195,6 +195,17 @@ def test_stopping_the_devserver_during_its_first_build_leaves_no_process(tmp_pat
             server.process.kill()
 
 
+def test_an_error_a_saved_file_causes_in_another_is_shown_on_that_file_s_page(site):
+    """Deleting a counter breaks the procedures that name it: their pages say why, not only the
+    terminal (the problems' files carry their line, « acte-naissance.md:4 »)."""
+    server, content, _settings, _tmp = site
+    (content / "guichets/mairie-annexe.md").unlink()
+    server.wait_for("dernière version correcte")
+    shown = server.get("/demarches/acte-naissance/").decode()
+    assert "Cette page n'a pas pu être mise à jour" in shown
+    assert "« mairie-annexe » n'existe pas" in shown
+
+
 def test_a_file_saved_while_another_has_errors_is_shown_once_they_are_fixed(site):
     server, content, _settings, _tmp = site
     broken = content / "demarches/carte-identite.md"
